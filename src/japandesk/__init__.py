@@ -1,0 +1,1 @@
+"""Japan Desk: the investment promotion agency's system of record."""

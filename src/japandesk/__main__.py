@@ -1,0 +1,3 @@
+from japandesk.cli import main
+
+main()
