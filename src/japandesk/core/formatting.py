@@ -8,8 +8,8 @@ import datetime
 import re
 from decimal import Decimal
 
-from babel import dates as babel_dates
 from babel import Locale
+from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 from django.utils import translation
 

@@ -12,9 +12,7 @@ _KANA_OFFSET = 0x60
 
 
 def hiragana_to_katakana(text: str) -> str:
-    return "".join(
-        chr(ord(ch) + _KANA_OFFSET) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END else ch for ch in text
-    )
+    return "".join(chr(ord(ch) + _KANA_OFFSET) if _HIRAGANA_START <= ord(ch) <= _HIRAGANA_END else ch for ch in text)
 
 
 def strip_diacritics(text: str) -> str:

@@ -70,19 +70,37 @@ def check_sequence(drafts: list[EventDraft]) -> list[tuple[object, str]]:
     terminated_on = None
     for draft in ordered:
         if draft.date < registered_on:
-            errors.append((draft.ref, _("The event on {date} comes before the project's registration on {reg}.").format(
-                date=draft.date.isoformat(), reg=registered_on.isoformat())))
+            errors.append(
+                (
+                    draft.ref,
+                    _("The event on {date} comes before the project's registration on {reg}.").format(
+                        date=draft.date.isoformat(), reg=registered_on.isoformat()
+                    ),
+                )
+            )
             continue
         if terminated_on is not None:
-            errors.append((draft.ref, _("The project was terminated on {date}; no event may follow.").format(
-                date=terminated_on.isoformat())))
+            errors.append(
+                (
+                    draft.ref,
+                    _("The project was terminated on {date}; no event may follow.").format(
+                        date=terminated_on.isoformat()
+                    ),
+                )
+            )
             continue
         if draft.kind == EventKind.TERMINATION:
             terminated_on = draft.date
         capital += draft.signed_usd
         if capital < 0:
-            errors.append((draft.ref, _("The decrease is larger than the project's capital on {date}.").format(
-                date=draft.date.isoformat())))
+            errors.append(
+                (
+                    draft.ref,
+                    _("The decrease is larger than the project's capital on {date}.").format(
+                        date=draft.date.isoformat()
+                    ),
+                )
+            )
     return errors
 
 

@@ -123,11 +123,12 @@ class Project(TimeStampedModel):
         "zones.Zone", verbose_name=_("zone"), null=True, blank=True, on_delete=models.PROTECT, related_name="projects"
     )
     location = models.CharField(_("location"), max_length=300, blank=True, help_text=_("District, commune or address."))
-    land_area_ha = models.DecimalField(
-        _("land area (ha)"), max_digits=12, decimal_places=4, null=True, blank=True
-    )
+    land_area_ha = models.DecimalField(_("land area (ha)"), max_digits=12, decimal_places=4, null=True, blank=True)
     planned_jobs = models.PositiveIntegerField(_("planned jobs"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+    illustrative = models.BooleanField(
+        _("illustrative"), default=False, help_text=_("Part of the demonstration data set, not a real record.")
+    )
     search_text = models.CharField(max_length=700, blank=True, editable=False)
 
     objects = ProjectQuerySet.as_manager()

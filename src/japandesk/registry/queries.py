@@ -201,7 +201,7 @@ def attracted(start: datetime.date, end: datetime.date, filters: Filters = Filte
         else:
             events = events.filter(project__sector__code__startswith=filters.sector)
     if needs_states:
-        origin_of = _origins_on(end)
+        origin_of = origins_on(end)
         rows = events.values_list("project_id", "kind", "capital_change_usd")
         new_usd = increase_usd = Decimal(0)
         new_count = increase_count = 0
@@ -234,7 +234,7 @@ def attracted(start: datetime.date, end: datetime.date, filters: Filters = Filte
     }
 
 
-def _origins_on(on: datetime.date) -> dict[int, str]:
+def origins_on(on: datetime.date) -> dict[int, str]:
     """Each project's origin economy at the end of `on` (registered or not)."""
     latest: dict[int, tuple] = {}
     rows = (
@@ -272,11 +272,20 @@ def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: i
         keep = {s.project_id for s in apply_filters(project_states(on), filters, SectorIndex())}
     group = ("project_id", "year", "kind") if keep is not None else ("year", "kind")
     rows = (
-        LedgerEvent.objects.filter(date__lte=on).annotate(year=ExtractYear("date"))
-        .values(*group).annotate(n=Count("id"), usd=Sum("capital_change_usd")).order_by()
+        LedgerEvent.objects.filter(date__lte=on)
+        .annotate(year=ExtractYear("date"))
+        .values(*group)
+        .annotate(n=Count("id"), usd=Sum("capital_change_usd"))
+        .order_by()
     )
-    empty = {"delta": Decimal(0), "attracted": Decimal(0), "new": 0, "terminated": 0,
-             "terminated_capital": Decimal(0), "realised": Decimal(0)}
+    empty = {
+        "delta": Decimal(0),
+        "attracted": Decimal(0),
+        "new": 0,
+        "terminated": 0,
+        "terminated_capital": Decimal(0),
+        "realised": Decimal(0),
+    }
     by_year = defaultdict(lambda: dict(empty))
     for row in rows:
         if keep is not None and row["project_id"] not in keep:
@@ -292,19 +301,30 @@ def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: i
     termination_year = {
         pid: d.year
         for pid, d in LedgerEvent.objects.filter(date__lte=on, kind=EventKind.TERMINATION).values_list(
-            "project_id", "date")
+            "project_id", "date"
+        )
         if keep is None or pid in keep
     }
     if termination_year:
-        for row in (LedgerEvent.objects.filter(date__lte=on, project__events__kind=EventKind.TERMINATION,
-                                               project__events__date__lte=on)
-                    .values("project_id").annotate(usd=Sum("capital_change_usd")).order_by()):
+        for row in (
+            LedgerEvent.objects.filter(
+                date__lte=on, project__events__kind=EventKind.TERMINATION, project__events__date__lte=on
+            )
+            .values("project_id")
+            .annotate(usd=Sum("capital_change_usd"))
+            .order_by()
+        ):
             if row["project_id"] in termination_year:
                 year = by_year[termination_year[row["project_id"]]]
                 year["terminated"] += 1
                 year["terminated_capital"] += _decimal(row["usd"])
-    for row in (Disbursement.objects.filter(date__lte=on).annotate(year=ExtractYear("date"))
-                .values("project_id", "year").annotate(usd=Sum("amount_usd")).order_by()):
+    for row in (
+        Disbursement.objects.filter(date__lte=on)
+        .annotate(year=ExtractYear("date"))
+        .values("project_id", "year")
+        .annotate(usd=Sum("amount_usd"))
+        .order_by()
+    ):
         if keep is None or row["project_id"] in keep:
             by_year[row["year"]]["realised"] += _decimal(row["usd"])
     if not by_year:
@@ -316,15 +336,17 @@ def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: i
         capital += data["delta"] - data["terminated_capital"]
         projects += data["new"] - data["terminated"]
         if year >= start:
-            series.append({
-                "year": year,
-                "projects": projects,
-                "registered_capital_usd": capital,
-                "attracted_usd": data["attracted"],
-                "realised_usd": data["realised"],
-                "new_projects": data["new"],
-                "terminated": data["terminated"],
-            })
+            series.append(
+                {
+                    "year": year,
+                    "projects": projects,
+                    "registered_capital_usd": capital,
+                    "attracted_usd": data["attracted"],
+                    "realised_usd": data["realised"],
+                    "new_projects": data["new"],
+                    "terminated": data["terminated"],
+                }
+            )
     return series
 
 
@@ -379,8 +401,7 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
 def lineup_on(project: Project, on: datetime.date) -> list:
     """The investors and their shares in force at the end of `on`."""
     event = (
-        project.events.filter(date__lte=on, participations__isnull=False)
-        .order_by("-date", "-id").distinct().first()
+        project.events.filter(date__lte=on, participations__isnull=False).order_by("-date", "-id").distinct().first()
     )
     if event is None:
         return []

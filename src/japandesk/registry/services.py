@@ -17,8 +17,18 @@ from japandesk.registry.ledger import EventDraft, check_event, check_sequence, l
 from japandesk.registry.models import Disbursement, Investor, JobsReport, LedgerEvent, Participation, Project
 
 INVESTOR_FIELDS = ("name", "name_latin", "name_kana", "country", "parent", "website", "notes")
-PROJECT_FIELDS = ("code", "name", "name_latin", "sector", "zone", "location", "land_area_ha", "planned_jobs",
-                  "description")
+PROJECT_FIELDS = (
+    "code",
+    "name",
+    "name_latin",
+    "sector",
+    "zone",
+    "location",
+    "land_area_ha",
+    "planned_jobs",
+    "description",
+    "illustrative",
+)
 
 
 def today() -> datetime.date:
@@ -39,8 +49,14 @@ def _save_with_audit(instance, data, allowed, *, actor, source, exclude=()):
     _assign(instance, data, allowed)
     instance.full_clean(exclude=list(exclude))
     instance.save()
-    audit.record(actor, instance, AuditAction.CREATE if creating else AuditAction.UPDATE, before,
-                 audit.snapshot(instance), source)
+    audit.record(
+        actor,
+        instance,
+        AuditAction.CREATE if creating else AuditAction.UPDATE,
+        before,
+        audit.snapshot(instance),
+        source,
+    )
     return instance
 
 
@@ -68,9 +84,7 @@ def update_project(project: Project, *, actor, source: str = "ui", **data) -> Pr
 
 def _event_snapshot(event: LedgerEvent) -> dict:
     data = audit.snapshot(event)
-    data["investors"] = [
-        {"investor": p.investor_id, "share": str(p.share)} for p in event.participations.all()
-    ]
+    data["investors"] = [{"investor": p.investor_id, "share": str(p.share)} for p in event.participations.all()]
     return data
 
 
@@ -127,10 +141,18 @@ def record_event(
     if event is not None:
         duplicate = duplicate.exclude(pk=event.pk)
     if duplicate.exists():
-        raise ValidationError({"certificate_no": _("Certificate number {number} is already in the ledger.").format(
-            number=draft.certificate_no)})
-    problems = [msg for ref, msg in check_sequence([*_drafts_of(project, getattr(event, "pk", None)), draft])
-                if ref == "new" or event is not None]
+        raise ValidationError(
+            {
+                "certificate_no": _("Certificate number {number} is already in the ledger.").format(
+                    number=draft.certificate_no
+                )
+            }
+        )
+    problems = [
+        msg
+        for ref, msg in check_sequence([*_drafts_of(project, getattr(event, "pk", None)), draft])
+        if ref == "new" or event is not None
+    ]
     if problems:
         raise ValidationError(problems)
 
@@ -154,8 +176,9 @@ def record_event(
         Participation.objects.bulk_create(
             [Participation(event=event, investor=investor, share=Decimal(share)) for investor, share in lineup]
         )
-    audit.record(actor, event, AuditAction.CREATE if creating else AuditAction.UPDATE, before,
-                 _event_snapshot(event), source)
+    audit.record(
+        actor, event, AuditAction.CREATE if creating else AuditAction.UPDATE, before, _event_snapshot(event), source
+    )
     return event
 
 
@@ -171,8 +194,9 @@ def delete_event(event: LedgerEvent, *, actor, source: str = "ui") -> None:
 
 
 @transaction.atomic
-def record_disbursement(project: Project, *, actor, date, amount_usd=None, amount_vnd=None, note="",
-                        source: str = "ui") -> Disbursement:
+def record_disbursement(
+    project: Project, *, actor, date, amount_usd=None, amount_vnd=None, note="", source: str = "ui"
+) -> Disbursement:
     if date > today():
         raise ValidationError({"date": _("The date {date} is in the future.").format(date=date.isoformat())})
     amount_usd, amount_vnd = _fill_currencies(EventKind.INCREASE, date, amount_usd, amount_vnd)
