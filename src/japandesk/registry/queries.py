@@ -406,3 +406,46 @@ def lineup_on(project: Project, on: datetime.date) -> list:
     if event is None:
         return []
     return list(event.participations.select_related("investor", "investor__country"))
+
+
+def stats_payload(
+    on: datetime.date,
+    origin: str | None = None,
+    in_zones: bool = False,
+    period_from: datetime.date | None = None,
+) -> dict:
+    """The registry's headline figures as plain JSON data (the `stats` command and the API print it).
+
+    `share_of_capital` is the selected projects' share of all active capital in the province.
+    """
+    filters = Filters(origin=origin.upper() if origin else None, in_zones=in_zones)
+    figures = summary(on, filters, period_from)
+    payload = {
+        "as_of": on.isoformat(),
+        "origin": filters.origin,
+        "in_zones": in_zones,
+        "projects": figures["projects"],
+        "registered_capital_usd": float(figures["registered_capital_usd"]),
+        "origin_economies": figures["origin_economies"],
+        "province_projects": None,
+        "province_capital_usd": float(figures["province_capital_usd"]),
+        "share_of_capital": float(round(figures["share_of_capital"], 6)),
+        "realised_usd": float(figures["realised_usd"]),
+        "by_origin": [
+            {"origin": b.key, "projects": b.projects, "capital_usd": float(b.capital_usd)} for b in figures["by_origin"]
+        ],
+    }
+    payload["province_projects"] = len(project_states(on)) if filters != Filters() else figures["projects"]
+    if period_from:
+        period = figures["period"]
+        payload.update(
+            {
+                "from": period_from.isoformat(),
+                "attracted_usd": float(period["attracted_usd"]),
+                "new_projects": period["new_projects"],
+                "new_capital_usd": float(period["new_capital_usd"]),
+                "increases": period["increases"],
+                "increase_capital_usd": float(period["increase_capital_usd"]),
+            }
+        )
+    return payload
