@@ -384,6 +384,7 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
         "filters": filters,
         "projects": len(states),
         "registered_capital_usd": capital,
+        "province_projects": len(all_states),
         "province_capital_usd": province_capital,
         "share_of_capital": _share(capital, province_capital),
         "origin_economies": len({s.origin for s in states if s.origin}),
@@ -427,7 +428,7 @@ def stats_payload(
         "projects": figures["projects"],
         "registered_capital_usd": float(figures["registered_capital_usd"]),
         "origin_economies": figures["origin_economies"],
-        "province_projects": None,
+        "province_projects": figures["province_projects"],
         "province_capital_usd": float(figures["province_capital_usd"]),
         "share_of_capital": float(round(figures["share_of_capital"], 6)),
         "realised_usd": float(figures["realised_usd"]),
@@ -435,7 +436,6 @@ def stats_payload(
             {"origin": b.key, "projects": b.projects, "capital_usd": float(b.capital_usd)} for b in figures["by_origin"]
         ],
     }
-    payload["province_projects"] = len(project_states(on)) if filters != Filters() else figures["projects"]
     if period_from:
         period = figures["period"]
         payload.update(
