@@ -6,7 +6,7 @@ Japanese counts large sums in 万 and 億. Babel's CLDR data supplies the rules.
 
 import datetime
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel import Locale
 from babel import dates as babel_dates
@@ -40,6 +40,7 @@ def money(value, currency: str = "USD", digits: int | None = None, language: str
     if digits is None:
         return babel_numbers.format_currency(Decimal(value), currency, locale=locale)
     pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    value = Decimal(value).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
     pattern = re.sub(r"\.0+", "." + "0" * digits if digits else "", pattern)
     return babel_numbers.format_currency(Decimal(value), currency, format=pattern, locale=locale, currency_digits=False)
 

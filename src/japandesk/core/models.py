@@ -45,6 +45,23 @@ class User(AbstractUser):
     def can_view(self) -> bool:
         return self.is_active and (self.is_administrator or self.role in {Role.OFFICER, Role.LEADER})
 
+    def save(self, *args, **kwargs):
+        # The administration site is for administrators only, whatever flags were set by hand.
+        self.is_staff = self.is_administrator
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "is_staff"}
+        super().save(*args, **kwargs)
+
+    def has_perm(self, perm, obj=None) -> bool:
+        if self.is_active and self.is_administrator:
+            return True
+        return super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        if self.is_active and self.is_administrator:
+            return True
+        return super().has_module_perms(app_label)
+
 
 class AuditEntry(models.Model):
     """One change to a record: who made it, when, and the values before and after.
