@@ -10,6 +10,8 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from japandesk.core.text import search_key
 from japandesk.registry.choices import EventKind, ProjectStatus
@@ -120,6 +122,7 @@ class ProjectFilterSet(django_filters.FilterSet):
     def filter_in_zones(self, queryset, name, value):
         return _in_zones(queryset, "", value)
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_investor(self, queryset, name, value):
         return queryset.filter(events__participations__investor=value).distinct()
 
@@ -168,6 +171,7 @@ class LedgerEventFilterSet(django_filters.FilterSet):
     def filter_sector(self, queryset, name, value):
         return _sector(queryset, "project__", value)
 
+    @extend_schema_field(OpenApiTypes.INT)
     def filter_zone(self, queryset, name, value):
         return _zone(queryset, "project__", value)
 

@@ -14,7 +14,16 @@ from japandesk.core import audit, fx
 from japandesk.core.choices import AuditAction
 from japandesk.registry.choices import EventKind
 from japandesk.registry.ledger import EventDraft, check_event, check_sequence, lead_country
-from japandesk.registry.models import Disbursement, Investor, JobsReport, LedgerEvent, Participation, Project
+from japandesk.registry.models import (
+    Country,
+    Disbursement,
+    Investor,
+    JobsReport,
+    LedgerEvent,
+    Participation,
+    Project,
+    Sector,
+)
 
 INVESTOR_FIELDS = ("name", "name_latin", "name_kana", "country", "parent", "website", "notes")
 PROJECT_FIELDS = (
@@ -218,3 +227,56 @@ def record_jobs(project: Project, *, actor, date, jobs: int, note="", source: st
     report.save()
     audit.record(actor, report, AuditAction.CREATE, None, audit.snapshot(report), source)
     return report
+
+
+def _check_not_future(on: datetime.date) -> None:
+    if on > today():
+        raise ValidationError({"date": _("The date {date} is in the future.").format(date=on.isoformat())})
+
+
+@transaction.atomic
+def update_disbursement(report: Disbursement, *, actor, source: str = "ui", **data) -> Disbursement:
+    """Correct a disbursement report. An amount given in one currency only is converted
+    to the other at the rate of the report's date.
+    """
+    date = data.get("date", report.date)
+    _check_not_future(date)
+    if "amount_usd" in data or "amount_vnd" in data:
+        data["amount_usd"], data["amount_vnd"] = _fill_currencies(
+            EventKind.INCREASE, date, data.get("amount_usd"), data.get("amount_vnd")
+        )
+        if data["amount_usd"] < 0:
+            raise ValidationError({"amount_usd": _("The amount must not be negative.")})
+    return _save_with_audit(report, data, ("date", "amount_usd", "amount_vnd", "note"), actor=actor, source=source)
+
+
+@transaction.atomic
+def update_jobs(report: JobsReport, *, actor, source: str = "ui", **data) -> JobsReport:
+    _check_not_future(data.get("date", report.date))
+    return _save_with_audit(report, data, ("date", "jobs", "note"), actor=actor, source=source)
+
+
+COUNTRY_FIELDS = ("code", "name_en", "name_vi", "name_ja")
+SECTOR_FIELDS = ("code", "level", "section", "parent", "name_vi", "name_en", "name_ja", "isic_code", "jsic_code")
+
+
+@transaction.atomic
+def create_country(*, actor, source: str = "ui", **data) -> Country:
+    return _save_with_audit(Country(), data, COUNTRY_FIELDS, actor=actor, source=source)
+
+
+@transaction.atomic
+def update_country(country: Country, *, actor, source: str = "ui", **data) -> Country:
+    return _save_with_audit(country, data, COUNTRY_FIELDS, actor=actor, source=source)
+
+
+@transaction.atomic
+def create_sector(*, actor, source: str = "ui", **data) -> Sector:
+    return _save_with_audit(Sector(), data, SECTOR_FIELDS, actor=actor, source=source)
+
+
+@transaction.atomic
+def update_sector(sector: Sector, *, actor, source: str = "ui", **data) -> Sector:
+    if data.get("parent") is not None and data["parent"].pk == sector.pk:
+        raise ValidationError({"parent": _("A sector cannot be its own parent.")})
+    return _save_with_audit(sector, data, SECTOR_FIELDS, actor=actor, source=source)
