@@ -10,6 +10,7 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.widgets import BooleanWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -19,6 +20,15 @@ from japandesk.registry.models import Country, Disbursement, Investor, JobsRepor
 from japandesk.registry.queries import origins_on
 from japandesk.zones.choices import PARK_AND_ZONE_KINDS, ZoneKind
 from japandesk.zones.models import Zone
+
+
+class FlagWidget(BooleanWidget):
+    """Reads a yes/no flag written as true/false, 1/0 or a checkbox's "on"."""
+
+    def value_from_datadict(self, data, files, name):
+        if str(data.get(name, "")).lower() == "on":
+            return True
+        return super().value_from_datadict(data, files, name)
 
 
 def _search(queryset, name, value):
@@ -57,11 +67,14 @@ class ProjectFilterSet(django_filters.FilterSet):
     origin = django_filters.CharFilter(label=_("Origin economy (ISO code)"), method="filter_origin")
     sector = django_filters.CharFilter(label=_("Sector (VSIC section or code)"), method="filter_sector")
     zone = django_filters.ModelChoiceFilter(label=_("Zone"), queryset=Zone.objects.all(), method="filter_zone")
+    exact_zone = django_filters.ModelChoiceFilter(
+        label=_("Zone itself (without the parks inside it)"), queryset=Zone.objects.all(), field_name="zone"
+    )
     zone_kind = django_filters.ChoiceFilter(
         label=_("Kind of zone"), choices=[*ZoneKind.choices, ("none", _("Outside any zone"))], method="filter_zone_kind"
     )
     in_zones = django_filters.BooleanFilter(
-        label=_("Inside industrial parks and economic zones"), method="filter_in_zones"
+        label=_("Inside industrial parks and economic zones"), method="filter_in_zones", widget=FlagWidget
     )
     investor = django_filters.ModelChoiceFilter(
         label=_("Investor"), queryset=Investor.objects.all(), method="filter_investor"
@@ -144,7 +157,7 @@ class LedgerEventFilterSet(django_filters.FilterSet):
         label=_("Kind of zone"), choices=ZoneKind.choices, field_name="project__zone__kind"
     )
     in_zones = django_filters.BooleanFilter(
-        label=_("Inside industrial parks and economic zones"), method="filter_in_zones"
+        label=_("Inside industrial parks and economic zones"), method="filter_in_zones", widget=FlagWidget
     )
 
     class Meta:

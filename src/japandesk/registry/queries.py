@@ -168,6 +168,7 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
 
 
 def _buckets(states, key_label, total: Decimal, query_key: str) -> list[Bucket]:
+    """Group states by a key; each bucket carries the list-filter query that selects its rows."""
     buckets: dict = {}
     for state in states:
         key, label = key_label(state)
@@ -391,7 +392,8 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
         "by_origin": _buckets(states, origin_label, capital, "origin"),
         "by_sector": _buckets(states, sector_label, capital, "sector"),
         "by_zone_kind": _buckets(states, zone_kind_label, capital, "zone_kind"),
-        "by_zone": [b for b in _buckets(states, zone_label, capital, "zone") if b.key is not None],
+        # A zone's row counts the projects located in it, not in the parks inside it.
+        "by_zone": [b for b in _buckets(states, zone_label, capital, "exact_zone") if b.key is not None],
         "realised_usd": realised(states, on),
     }
     if period_from:

@@ -101,6 +101,9 @@ def _fill_currencies(kind, on, amount_usd, amount_vnd) -> tuple[Decimal, Decimal
     """Both currencies of an amount; the missing one is converted at the rate of the day."""
     if kind == EventKind.TERMINATION:
         return Decimal(0), Decimal(0)
+    if kind == EventKind.SHARE_PURCHASE and amount_usd is None and amount_vnd is None:
+        # A transfer of shares between investors changes the line-up, not the capital.
+        return Decimal(0), Decimal(0)
     try:
         if amount_usd is None and amount_vnd is None:
             raise ValidationError({"capital_usd": _("Enter the amount in USD or in VND.")})
