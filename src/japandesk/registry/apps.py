@@ -6,3 +6,6 @@ class RegistryConfig(AppConfig):
     name = "japandesk.registry"
     label = "registry"
     verbose_name = _("FDI registry")
+    # Called by `japandesk demo` (japandesk.core.demo), in INSTALLED_APPS order.
+    reference_loader = "japandesk.registry.reference.load"
+    demo_loader = "japandesk.registry.demo.load"

@@ -6,3 +6,5 @@ class ZonesConfig(AppConfig):
     name = "japandesk.zones"
     label = "zones"
     verbose_name = _("Zones")
+    # Called by `japandesk demo` (japandesk.core.demo), in INSTALLED_APPS order.
+    demo_loader = "japandesk.zones.demo.load"
