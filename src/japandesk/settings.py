@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "japandesk.core",
     "japandesk.zones",
     "japandesk.registry",
+    "japandesk.events",
+    "japandesk.intel",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +138,8 @@ LANGUAGE_COOKIE_NAME = "japandesk_language"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# The package-wide static folder (app.css, favicon, and vendor/ filled from npm by bin/setup).
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -192,6 +196,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # The schema and its docs pages are for signed-in roles, like every endpoint.
+    "SERVE_PERMISSIONS": ["japandesk.core.permissions.RolePermission"],
 }
 
 # The province and origin the product is configured for; any other works.
@@ -210,6 +216,5 @@ SPECTACULAR_SETTINGS.update(
     {
         "SWAGGER_UI_DIST": "/static/vendor/swagger-ui-dist",
         "SWAGGER_UI_FAVICON_HREF": "/static/japandesk/favicon.svg",
-        "REDOC_DIST": "/static/vendor/redoc",
     }
 )
