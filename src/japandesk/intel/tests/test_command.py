@@ -3,8 +3,17 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from japandesk.intel.evaluation import EVALUATION_DIR
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages asserted here are the English ones; the command speaks the site's language."""
+    with translation.override("en"):
+        yield
+
 
 CONTEXT = EVALUATION_DIR / "de-quang-ninh-fdi-2025.txt"
 
