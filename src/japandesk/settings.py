@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "japandesk.registry",
     "japandesk.events",
     "japandesk.intel",
+    "japandesk.matching",
 ]
 
 MIDDLEWARE = [

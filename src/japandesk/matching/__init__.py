@@ -1,0 +1,1 @@
+"""Supplier matchmaking: buyers' needs meet suppliers' capability profiles across languages."""
