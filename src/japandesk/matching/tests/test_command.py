@@ -96,3 +96,12 @@ def test_bad_input_names_the_line(tmp_path, lines, message):
 def test_top_must_be_positive(tmp_path):
     with pytest.raises(CommandError, match="--top must be at least 1"):
         run(tmp_path, top=0)
+
+
+def test_json_reasons_are_written_in_english_whatever_the_sites_language(tmp_path):
+    from django.utils import translation
+
+    with translation.override("vi"):
+        answers = run(tmp_path)
+    reasons = [reason for answer in answers for match in answer["matches"] for reason in match["reasons"]]
+    assert reasons and not any(reason.startswith("có chứng nhận") for reason in reasons)

@@ -1,15 +1,15 @@
 """``japandesk match``: rank supplier profiles for buyers' needs from JSON-lines files, without the database."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from japandesk.matching.engine import Matcher
 from japandesk.matching.io import FormatError, answer_line, read_records
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = _(
         "Rank supplier profiles for each buyer's need. Reads needs.jsonl and suppliers.jsonl in the exchange "
         "format and writes one JSON line per need, in the order of the needs. Never touches the database."
     )
@@ -17,16 +17,23 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser):
-        parser.add_argument("--needs", required=True, help=gettext_lazy("JSON-lines file of buyers' needs."))
-        parser.add_argument("--suppliers", required=True, help=gettext_lazy("JSON-lines file of supplier profiles."))
-        parser.add_argument("--top", type=int, default=10, help=gettext_lazy("Matches per need (default 10)."))
+        parser.add_argument("--needs", required=True, help=_("JSON-lines file of buyers' needs."))
+        parser.add_argument("--suppliers", required=True, help=_("JSON-lines file of supplier profiles."))
+        parser.add_argument("--top", type=int, default=10, help=_("Matches per need (default 10)."))
         parser.add_argument(
-            "--json", action="store_true", help=gettext_lazy("Write the answer as JSON lines (the exchange format).")
+            "--json", action="store_true", help=_("Write the answer as JSON lines (the exchange format).")
+        )
+        parser.add_argument(
+            "--language",
+            help=_(
+                "Language of the reasons (en, vi, ja). Default: English with --json, as the exchange format "
+                "is written, otherwise the site's language."
+            ),
         )
         parser.add_argument(
             "--embeddings",
             action="store_true",
-            help=gettext_lazy("Also compare sentence embeddings (slower; for small files)."),
+            help=_("Also compare sentence embeddings (slower; for small files)."),
         )
 
     def handle(self, *args, **options):
@@ -37,7 +44,11 @@ class Command(BaseCommand):
             needs = read_records(options["needs"])
         except FormatError as error:
             raise CommandError(str(error)) from error
-        matcher = Matcher(suppliers, use_embeddings=options["embeddings"])
+        language = options["language"] or ("en" if options["json"] else translation.get_language())
+        with translation.override(language):
+            self.write_answers(needs, Matcher(suppliers, use_embeddings=options["embeddings"]), options)
+
+    def write_answers(self, needs, matcher, options):
         for need in needs:
             matches = matcher.match(need, top=options["top"])
             if options["json"]:
