@@ -354,7 +354,7 @@ def test_an_officer_corrects_an_event_and_the_history_shows_before_and_after(as_
     entry = AuditEntry.objects.get(content_type__model="ledgerevent", object_id=str(event.pk), action="update")
     assert (entry.before["capital_change_usd"], entry.after["capital_change_usd"]) == ("10000000.00", "12000000.00")
     page = as_officer.get(reverse("registry:project-detail", args=[registered_project.pk])).content.decode()
-    assert "<del>10000000.00</del>" in page and "<ins>12000000.00</ins>" in page
+    assert "<del>10,000,000.00</del>" in page and "<ins>12,000,000.00</ins>" in page
 
 
 def test_an_officer_deletes_an_event_after_confirming(as_officer, officer, registered_project):

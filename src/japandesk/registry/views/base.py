@@ -3,6 +3,7 @@ exported lists, forms that hand their data to a service, and the audit history.
 """
 
 import datetime
+from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,8 +13,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
+from japandesk.core import formatting
 from japandesk.core.permissions import StaffRequiredMixin
 from japandesk.registry import exporting
 from japandesk.registry.forms import add_service_errors
@@ -183,12 +186,35 @@ def labelled_history(entries) -> list:
                 display = dict(field.flatchoices)
                 before = display.get(before, before) if before is not None else None
                 after = display.get(after, after) if after is not None else None
+            elif isinstance(field, models.Field):
+                before, after = _readable(field, before), _readable(field, after)
             labelled.append((label, before, after))
         entry.labelled_changes = labelled
     return entries
 
 
+def _readable(field, value):
+    """A stored value as the reader writes it: numbers and dates in their language, yes or no."""
+    if value is None or value == "":
+        return value
+    if isinstance(field, models.BooleanField):
+        return _("Yes") if value else _("No")
+    if isinstance(field, models.DecimalField):
+        return formatting.number(value, field.decimal_places)
+    if isinstance(field, models.IntegerField):
+        return formatting.number(value, 0)
+    if isinstance(field, models.DateTimeField):
+        return formatting.date(datetime.datetime.fromisoformat(value), "short")
+    if isinstance(field, models.DateField):
+        return formatting.date(value)
+    return value
+
+
 def _lineup_text(lineup, names: dict):
     if not lineup:
         return lineup
-    return "; ".join(f"{names.get(row.get('investor'), row.get('investor'))} {row.get('share')}%" for row in lineup)
+    parts = []
+    for row in lineup:
+        share = formatting.percent(Decimal(row.get("share")) / 100, 2)
+        parts.append(f"{names.get(row.get('investor'), row.get('investor'))} {share}")
+    return "; ".join(parts)
