@@ -172,7 +172,13 @@ class LedgerEvent(TimeStampedModel):
         _("capital change (VND)"), max_digits=22, decimal_places=0, default=Decimal(0)
     )
     origin = models.ForeignKey(
-        Country, null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
+        Country,
+        verbose_name=_("origin economy"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     note = models.TextField(_("note"), blank=True)
 
@@ -181,8 +187,14 @@ class LedgerEvent(TimeStampedModel):
         verbose_name_plural = _("ledger events")
         ordering = ["project", "date", "id"]
         indexes = [
-            models.Index(fields=["date", "kind"], name="registry_ev_date_kind"),
-            models.Index(fields=["project", "date"], name="registry_ev_project_date"),
+            # Covering indexes for the as-of figures (registry.queries), which read them alone:
+            # every project's ledger in order, and the ledger by day. Their leading columns
+            # serve the lookups by project and date and by date and kind.
+            models.Index(
+                fields=["project", "date", "id", "kind", "capital_change_usd", "origin"],
+                name="registry_ev_project_state",
+            ),
+            models.Index(fields=["date", "kind", "capital_change_usd", "project"], name="registry_ev_date_amount"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -242,7 +254,11 @@ class Disbursement(TimeStampedModel):
         verbose_name = _("disbursement")
         verbose_name_plural = _("disbursements")
         ordering = ["project", "date", "id"]
-        indexes = [models.Index(fields=["date"], name="registry_disb_date")]
+        indexes = [
+            # Covering indexes for realised capital by project and by day.
+            models.Index(fields=["project", "date", "amount_usd"], name="registry_disb_project_amount"),
+            models.Index(fields=["date", "amount_usd"], name="registry_disb_date_amount"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(amount_usd__gte=0), name="registry_disbursement_positive"),
             models.UniqueConstraint(fields=["project", "date"], name="registry_disbursement_unique_date"),
