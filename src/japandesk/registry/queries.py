@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Sum
 
 from japandesk.registry.choices import ATTRACTING_KINDS, EventKind
 from japandesk.registry.models import Country, Disbursement, LedgerEvent, Project, Sector
@@ -263,50 +262,6 @@ def _selected_projects_sql(on: datetime.date, filters: Filters) -> tuple[str, li
     return sql, [*params, *filter_params]
 
 
-class SectorIndex:
-    """Sector ids mapped to their section and division, read once per request."""
-
-    def __init__(self):
-        self.by_id = {s.id: s for s in Sector.objects.all()}
-        self.by_code = {s.code: s for s in self.by_id.values()}
-
-    def section(self, sector_id: int) -> Sector | None:
-        sector = self.by_id.get(sector_id)
-        return self.by_code.get(sector.section) if sector else None
-
-    def division(self, sector_id: int) -> Sector | None:
-        sector = self.by_id.get(sector_id)
-        return self.by_code.get(sector.code[:2]) if sector and sector.code[:1].isdigit() else sector
-
-    def matches(self, sector_id: int, code: str) -> bool:
-        sector = self.by_id.get(sector_id)
-        if sector is None:
-            return False
-        if code[:1].isalpha():
-            return sector.section == code.upper()
-        return sector.code.startswith(code)
-
-
-def apply_filters(states: list[ProjectState], filters: Filters, sectors: SectorIndex | None = None):
-    zone_ids = None
-    if filters.zone:
-        zone_ids = {filters.zone, *Zone.objects.filter(parent_id=filters.zone).values_list("id", flat=True)}
-    result = []
-    for state in states:
-        if filters.origin and state.origin != filters.origin:
-            continue
-        if filters.in_zones and state.zone_kind not in PARK_AND_ZONE_KINDS:
-            continue
-        if filters.zone_kind and state.zone_kind != filters.zone_kind:
-            continue
-        if zone_ids is not None and state.zone_id not in zone_ids:
-            continue
-        if filters.sector and not (sectors or SectorIndex()).matches(state.sector_id, filters.sector):
-            continue
-        result.append(state)
-    return result
-
-
 @dataclass
 class Bucket:
     key: str | int | None
@@ -395,17 +350,6 @@ def origins_on(on: datetime.date) -> dict[int, str]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [on])
         return dict(cursor.fetchall())
-
-
-def realised(states: list[ProjectState], on: datetime.date) -> Decimal:
-    """Capital disbursed up to `on` by the given projects."""
-    ids = {s.project_id for s in states}
-    total = Decimal(0)
-    rows = Disbursement.objects.filter(date__lte=on).values("project_id").annotate(usd=Sum("amount_usd")).order_by()
-    for row in rows:
-        if row["project_id"] in ids:
-            total += _decimal(row["usd"])
-    return total
 
 
 def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: int | None = None) -> list[dict]:
