@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -62,9 +63,12 @@ INSTALLED_APPS = [
     "japandesk.core",
     "japandesk.zones",
     "japandesk.registry",
+    "japandesk.crm",
+    "japandesk.portal",
+    "japandesk.matching",
     "japandesk.events",
     "japandesk.intel",
-    "japandesk.matching",
+    "japandesk.screening",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,5 @@
-"""The Vietnamese and Japanese catalogues translate every string the interface shows,
-and every translation keeps the placeholders of its source."""
+"""The Vietnamese and Japanese catalogues (the shared one and each app's own) translate every
+string the interface shows, and every translation keeps the placeholders of its source."""
 
 import re
 from pathlib import Path
@@ -12,10 +12,23 @@ from django.utils import translation
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}|%\([a-z_0-9]+\)[sdf]|%[sd]")
 
 
+PACKAGE = Path(settings.LOCALE_PATHS[0]).parent
+
+
+def catalogue_paths(language: str) -> list[Path]:
+    return sorted(PACKAGE.glob(f"**/locale/{language}/LC_MESSAGES/django.po"))
+
+
 def catalogue(language: str):
-    path = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
-    with path.open("rb") as handle:
-        return read_po(handle, locale=language)
+    messages = []
+    for path in catalogue_paths(language):
+        with path.open("rb") as handle:
+            messages.extend(read_po(handle, locale=language))
+    return messages
+
+
+def test_the_shared_catalogue_is_among_those_read():
+    assert Path(settings.LOCALE_PATHS[0]) / "vi" / "LC_MESSAGES" / "django.po" in catalogue_paths("vi")
 
 
 def texts(value) -> list[str]:
