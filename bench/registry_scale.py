@@ -475,6 +475,20 @@ def verify(dates: list[datetime.date]) -> None:
             details = [(pid, got.get(pid), want.get(pid)) for pid in wrong]
             raise SystemExit(f"project_states({on}) differs from the ledger: {details}")
         log(f"  project_states({on}) matches the ledger: {len(got):,} active projects")
+        figures = queries.summary(on)
+        by_origin = {}
+        for capital, origin, _registered in want.values():
+            count, total = by_origin.get(origin, (0, Decimal(0)))
+            by_origin[origin] = (count + 1, total + capital)
+        got_figures = (
+            figures["projects"],
+            figures["registered_capital_usd"],
+            {b.key: (b.projects, b.capital_usd) for b in figures["by_origin"]},
+        )
+        want_figures = (len(want), sum((c for c, _o, _r in want.values()), Decimal(0)), by_origin)
+        if got_figures != want_figures:
+            raise SystemExit(f"summary({on}) differs from the ledger: {got_figures[:2]} against {want_figures[:2]}")
+        log(f"  summary({on}) matches the ledger, by origin too")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -512,6 +526,22 @@ def dashboard_client():
     client = Client()
     client.force_login(user)
     return client, url
+
+
+def time_copy(runs: int) -> dict:
+    """The in-memory copy of the ledger behind the dashboard: how long a rebuild takes (as after any
+    change to the registry) and the memory its arrays hold."""
+    from japandesk.registry import analytics
+
+    def build():
+        analytics.forget()
+        analytics.ledger_copy()
+
+    build_ms = time_call(build, runs)
+    copy = analytics.ledger_copy()
+    megabytes = sum(value.nbytes for value in vars(copy).values() if hasattr(value, "nbytes")) / 2**20
+    log(f"  in-memory copy of the ledger: built in {build_ms[1]:.0f} ms, {megabytes:.1f} MiB")
+    return {"build_ms": build_ms, "megabytes": megabytes}
 
 
 def time_dashboard(dates: list[datetime.date], runs: int) -> list[dict]:
@@ -715,6 +745,13 @@ def print_report(results: list[dict]) -> None:
             cells = [f"{row[k][1]:.0f} ({row[k][0]:.0f})" if row.get(k) else "-" for k in keys]
             print(f"| {row['as_of']} | {row['active_projects']:>6,} | " + " | ".join(cells) + " |")
         print("(milliseconds: median of the warm runs, the first run after reconnecting in brackets)")
+        copy = result.get("copy")
+        if copy:
+            build = copy["build_ms"]
+            print(
+                f"in-memory copy of the ledger (rebuilt by the first request after any change to the registry): "
+                f"{build[1]:.0f} ms ({build[0]:.0f} ms first), {copy['megabytes']:.1f} MiB of arrays"
+            )
         key = "page" if all(row["page"] for row in result["dashboard"]) else "summary"
         worst = max(row[key][1] + (row["series"][1] if key == "summary" else 0) for row in result["dashboard"])
         what = "page" if key == "page" else "summary + yearly_series (no page)"
@@ -776,6 +813,7 @@ def run_one(args) -> dict:
     if args.verify:
         verify(dates)
     log("timing the dashboard")
+    result["copy"] = time_copy(args.runs)
     result["dashboard"] = time_dashboard(dates, args.runs)
     if args.import_rows:
         try:

@@ -9,3 +9,8 @@ class RegistryConfig(AppConfig):
     # Called by `japandesk demo` (japandesk.core.demo), in INSTALLED_APPS order.
     reference_loader = "japandesk.registry.reference.load"
     demo_loader = "japandesk.registry.demo.load"
+
+    def ready(self):
+        from japandesk.registry import analytics
+
+        analytics.connect_signals()

@@ -37,7 +37,7 @@ from japandesk.core.choices import AuditAction
 from japandesk.core.formatting import parse_decimal
 from japandesk.core.models import AuditEntry, FxRate
 from japandesk.core.text import search_key
-from japandesk.registry import services
+from japandesk.registry import analytics, services
 from japandesk.registry.choices import LINEUP_KINDS, EventKind
 from japandesk.registry.ledger import EventDraft, check_event, check_sequence, lead_country
 from japandesk.registry.models import Country, Investor, LedgerEvent, Participation, Project, Sector
@@ -1326,6 +1326,8 @@ def import_file(source, *, actor, dry_run: bool = False, number_format: str = "e
                 return _sorted(report)
             importer.count()
             importer.write(actor)
+            # Rows written in bulk pass no model signal: mark the ledger as changed here.
+            analytics.changed()
     except IntegrityError:
         report.add_error(
             None, _("The registry changed while the file was being imported; nothing was written. Please try again.")

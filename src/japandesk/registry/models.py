@@ -286,3 +286,21 @@ class JobsReport(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.project.code} {self.date} {self.jobs}"
+
+
+class DataStamp(TimeStampedModel):
+    """A token that changes whenever a kind of data changes, so that every process can tell
+    whether what it derived from that data and keeps in memory is still current (the registry's
+    as-of figures: `registry.analytics`). Derived data only: nothing is lost by deleting a row.
+    """
+
+    key = models.CharField(_("key"), max_length=40, primary_key=True)
+    token = models.UUIDField(_("token"))
+
+    class Meta:
+        verbose_name = _("data stamp")
+        verbose_name_plural = _("data stamps")
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key

@@ -2,12 +2,12 @@
 figures a leader asks for (active projects, registered capital, breakdowns, attracted
 capital, registered against realised, series by year).
 
-The dashboard needs every active project's state at once, so it reads them in one
-pass over the ledger rather than through per-project subqueries, and lets the database
-add them up by origin, sector and zone; the list views use `Project.objects.as_of()`,
-and tests check that both agree. The SQL is written for SQLite and PostgreSQL, where
-the covering indexes of the ledger and disbursements let these passes read indexes
-only (bench/registry_scale.py measures them on a national-scale registry).
+The dashboard's figures (`summary`, `attracted`, `yearly_series`) come from the in-memory
+copy of the ledger in `registry.analytics`, where the state of every project on any date is a
+binary search per project. `project_states` and `origins_on` read the same states in SQL, in
+one pass over the ledger's covering index, for the lists and the checks; tests hold the two
+readings to the same figures, and the list views use `Project.objects.as_of()`, which the
+dashboard's drill-down tests compare too.
 """
 
 import datetime
@@ -15,10 +15,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import numpy as np
 from django.db import connection
 
-from japandesk.registry.choices import ATTRACTING_KINDS, EventKind
-from japandesk.registry.models import Country, Disbursement, LedgerEvent, Project, Sector
+from japandesk.registry import analytics
+from japandesk.registry.choices import EventKind
+from japandesk.registry.models import Country, LedgerEvent, Project, Sector
 from japandesk.zones.choices import PARK_AND_ZONE_KINDS, ZoneKind
 from japandesk.zones.models import Zone
 
@@ -103,13 +105,6 @@ def _on_or_before(column: str) -> str:
     return f"+{column} <= %s" if _sqlite() else f"{column} <= %s"
 
 
-def _year(column: str) -> str:
-    if _sqlite():
-        return f"CAST(SUBSTR({column}, 1, 4) AS INTEGER)"
-    # date_part() returns a float; EXTRACT() a numeric, slower to compute on every row.
-    return f"CAST(date_part('year', {column}) AS integer)"
-
-
 def _latest_origin() -> str:
     """Select-list items giving origin_id, the origin of the latest event (alias e) that names
     one in each group, the later entry winning on the same date.
@@ -174,92 +169,85 @@ def project_states(on: datetime.date) -> list[ProjectState]:
     ]
 
 
-def _selection_sql(filters: Filters) -> tuple[str, str, list]:
-    """The filters as (joins, condition) over states s joined to projects p and sectors sec."""
-    joins, clauses, params = "", [], []
-    if filters.origin:
-        joins += f" LEFT JOIN {_table(Country)} c ON c.id = s.origin_id"
-        clauses.append("c.code = %s")
-        params.append(filters.origin)
-    if filters.in_zones or filters.zone_kind or filters.zone:
-        joins += f" LEFT JOIN {_table(Zone)} z ON z.id = p.zone_id"
-    if filters.in_zones:
-        clauses.append(f"z.kind IN ({', '.join(['%s'] * len(PARK_AND_ZONE_KINDS))})")
-        params.extend(str(kind) for kind in PARK_AND_ZONE_KINDS)
-    if filters.zone_kind:
-        clauses.append("z.kind = %s")
-        params.append(filters.zone_kind)
-    if filters.zone:
-        clauses.append("(p.zone_id = %s OR z.parent_id = %s)")
-        params.extend([filters.zone, filters.zone])
+def _static_selection(copy: analytics.LedgerCopy, filters: Filters, zones: dict | None = None) -> np.ndarray:
+    """Which projects match the filters on what does not change with the date: sector and zone.
+    `zones`: the zones by id, when the caller has them already."""
+    keep = np.ones(len(copy), dtype=bool)
     if filters.sector:
+        sectors = Sector.objects.all()
         if filters.sector[:1].isalpha():
-            clauses.append("sec.section = %s")
-            params.append(filters.sector.upper())
+            sectors = sectors.filter(section=filters.sector.upper())
         else:
-            clauses.append("SUBSTR(sec.code, 1, %s) = %s")
-            params.extend([len(filters.sector), filters.sector])
-    return joins, " AND ".join(clauses) or "1 = 1", params
+            sectors = sectors.filter(code__startswith=filters.sector)
+        keep &= np.isin(copy.sector_id, np.array(list(sectors.values_list("id", flat=True)), dtype=np.int64))
+    if filters.in_zones or filters.zone_kind or filters.zone:
+        chosen = []
+        rows = (
+            [(z.pk, z.kind, z.parent_id) for z in zones.values()]
+            if zones is not None
+            else Zone.objects.values_list("id", "kind", "parent_id")
+        )
+        for pk, kind, parent_id in rows:
+            if filters.in_zones and kind not in PARK_AND_ZONE_KINDS:
+                continue
+            if filters.zone_kind and kind != filters.zone_kind:
+                continue
+            if filters.zone and filters.zone not in (pk, parent_id):
+                continue
+            chosen.append(pk)
+        keep &= np.isin(copy.zone_id, np.array(chosen, dtype=np.int64))
+    return keep
 
 
-def _state_totals(on: datetime.date, filters: Filters) -> list[tuple]:
-    """Active projects at `on` counted and summed by origin, sector section and zone, and whether
-    they pass `filters`: rows of (origin_id, section, zone_id, selected, projects, capital,
-    realised). On PostgreSQL the realised capital of the selected projects comes on a row of its
-    own, with no projects.
-    """
-    states, params = _states_sql(on)
-    joins, condition, filter_params = _selection_sql(filters)
-    project, sector, disbursements = _table(Project), _table(Sector), _table(Disbursement)
-    if _sqlite():
-        # Realised capital per active project: SQLite joins by nested loops, and one lookup per
-        # project on the (project, date, amount) index beats grouping every disbursement.
-        sql = f"""
-            SELECT s.origin_id, sec.section, p.zone_id, CASE WHEN {condition} THEN 1 ELSE 0 END,
-                   COUNT(*), SUM({_cents("s.capital")}),
-                   SUM((SELECT {_cents("SUM(d.amount_usd)")} FROM {disbursements} d
-                        WHERE d.project_id = s.project_id AND {_on_or_before("d.date")}))
-            FROM ({states}) s
-            JOIN {project} p ON p.id = s.project_id
-            JOIN {sector} sec ON sec.id = p.sector_id
-            {joins}
-            GROUP BY 1, 2, 3, 4
-        """
-        sql_params = [*filter_params, on, *params]
+def _origin_selection(origin_ids: np.ndarray, filters: Filters, countries: dict | None = None) -> np.ndarray | bool:
+    """Which projects have the filters' origin (`origin_ids`: each project's origin on the day).
+    `countries`: the countries by id, when the caller has them already."""
+    if not filters.origin:
+        return True
+    if countries is not None:
+        country = next((pk for pk, c in countries.items() if c.code == filters.origin), None)
     else:
-        sql = f"""
-            WITH active AS MATERIALIZED (
-                SELECT s.project_id, s.origin_id, sec.section, p.zone_id, s.capital,
-                       CASE WHEN {condition} THEN 1 ELSE 0 END AS selected
-                FROM ({states}) s
-                JOIN {project} p ON p.id = s.project_id
-                JOIN {sector} sec ON sec.id = p.sector_id
-                {joins}
-            )
-            SELECT origin_id, section, zone_id, selected, COUNT(*), SUM(capital), NULL
-            FROM active GROUP BY 1, 2, 3, 4
-            UNION ALL
-            SELECT NULL, NULL, NULL, 1, 0, NULL, SUM(CASE WHEN active.selected = 1 THEN d.amount_usd END)
-            FROM active JOIN {disbursements} d ON d.project_id = active.project_id AND d.date <= %s
-        """
-        sql_params = [*filter_params, *params, on]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, sql_params)
-        return cursor.fetchall()
+        country = Country.objects.filter(code=filters.origin).values_list("id", flat=True).first()
+    return origin_ids == (country if country is not None else -2)
 
 
-def _selected_projects_sql(on: datetime.date, filters: Filters) -> tuple[str, list]:
-    """The ids of the projects active at `on` that match `filters`, as a subquery."""
-    states, params = _states_sql(on)
-    joins, condition, filter_params = _selection_sql(filters)
-    sql = f"""
-        SELECT s.project_id FROM ({states}) s
-        JOIN {_table(Project)} p ON p.id = s.project_id
-        JOIN {_table(Sector)} sec ON sec.id = p.sector_id
-        {joins}
-        WHERE {condition}
-    """
-    return sql, [*params, *filter_params]
+def _sections(sector_ids: np.ndarray) -> np.ndarray:
+    """The VSIC section letter of each sector id ("" where a sector names none)."""
+    rows = sorted(Sector.objects.values_list("id", "section"))
+    ids = np.array([pk for pk, _section in rows], dtype=np.int64)
+    letters = np.array([section or "" for _pk, section in rows], dtype=object)
+    return letters[np.searchsorted(ids, sector_ids)] if len(ids) else np.full(len(sector_ids), "", dtype=object)
+
+
+def _grouped_with_counts(keys: np.ndarray, values: np.ndarray) -> tuple[list, np.ndarray, np.ndarray]:
+    """The distinct keys, how many entries each has and the exact (integer) sum of their values."""
+    if not len(keys):
+        return [], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = np.argsort(keys, kind="stable")
+    distinct, starts = np.unique(keys[order], return_index=True)
+    counts = np.diff(np.append(starts, len(keys)))
+    sums = np.add.reduceat(values[order], starts) if values is not None else counts
+    return [key.item() if hasattr(key, "item") else key for key in distinct], counts, sums
+
+
+def _grouped(keys: np.ndarray, values: np.ndarray | None = None) -> tuple[list, np.ndarray]:
+    """The distinct keys and, for each, its entries counted or (with `values`) summed exactly."""
+    distinct, counts, sums = _grouped_with_counts(keys, values)
+    return distinct, (counts if values is None else sums)
+
+
+def _rekey(buckets: dict, key_of) -> dict:
+    """Buckets of (projects, capital) under new keys, merging those that fall together."""
+    result: dict = {}
+    for key, (n, amount) in buckets.items():
+        new = key_of(key)
+        count, so_far = result.get(new, (0, Decimal(0)))
+        result[new] = (count + n, so_far + amount)
+    return result
+
+
+# A year of the series before anything is added to it: sums in cents, counts.
+EMPTY_YEAR = {"delta": 0, "attracted": 0, "new": 0, "terminated": 0, "terminated_capital": 0, "realised": 0}
 
 
 @dataclass
@@ -276,64 +264,33 @@ def _share(part: Decimal, whole: Decimal) -> Decimal:
     return (part / whole) if whole else Decimal(0)
 
 
-def attracted(start: datetime.date, end: datetime.date, filters: Filters = Filters(), states=None) -> dict:
+def attracted(start: datetime.date, end: datetime.date, filters: Filters = Filters()) -> dict:
     """Capital attracted from `start` to `end` inclusive: new registrations plus increases.
 
     The origin filter uses each project's origin at `end`.
     """
-    ledger = _table(LedgerEvent)
-    joins, clauses, params = "", [], []
-    if filters.in_zones or filters.zone_kind or filters.zone:
-        joins += f" LEFT JOIN {_table(Zone)} z ON z.id = p.zone_id"
-    if filters.in_zones:
-        clauses.append(f"z.kind IN ({', '.join(['%s'] * len(PARK_AND_ZONE_KINDS))})")
-        params.extend(str(kind) for kind in PARK_AND_ZONE_KINDS)
-    if filters.zone_kind:
-        clauses.append("z.kind = %s")
-        params.append(filters.zone_kind)
-    if filters.zone:
-        clauses.append("(p.zone_id = %s OR z.parent_id = %s)")
-        params.extend([filters.zone, filters.zone])
-    if filters.sector:
-        joins += f" JOIN {_table(Sector)} sec ON sec.id = p.sector_id"
-        if filters.sector[:1].isalpha():
-            clauses.append("sec.section = %s")
-            params.append(filters.sector.upper())
-        else:
-            clauses.append("SUBSTR(sec.code, 1, %s) = %s")
-            params.extend([len(filters.sector), filters.sector])
-    if filters.origin:
-        # The origin in force at `end`: the latest event naming one, read backwards on the
-        # (project, date, id) index for each event of the period.
-        clauses.append(
-            f"""(SELECT c.code FROM {ledger} o JOIN {_table(Country)} c ON c.id = o.origin_id
-                WHERE o.project_id = e.project_id AND o.origin_id IS NOT NULL AND o.date <= %s
-                ORDER BY o.date DESC, o.id DESC LIMIT 1) = %s"""
-        )
-        params.extend([end, filters.origin])
-    project_join = f"JOIN {_table(Project)} p ON p.id = e.project_id" if joins else ""
-    where = "".join(f" AND {clause}" for clause in clauses)
-    sql = f"""
-        SELECT e.kind, COUNT(*), SUM({_cents("e.capital_change_usd")})
-        FROM {ledger} e {project_join} {joins}
-        WHERE e.date >= %s AND e.date <= %s AND e.kind IN (%s, %s) {where}
-        GROUP BY e.kind
-    """
+    return _attracted(analytics.ledger_copy(), start, end, filters)
+
+
+def _attracted(copy, start, end, filters: Filters, zones=None, countries=None) -> dict:
+    first, last = analytics.day_number(start), analytics.day_number(end)
+    keep = _static_selection(copy, filters, zones) & _origin_selection(copy.origin_on(last), filters, countries)
+    days, kinds = copy.event_day, copy.event_kind
+    in_period = (days >= first) & (days <= last) & keep[copy.event_row]
     totals = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [start, end, EventKind.REGISTRATION.value, EventKind.INCREASE.value, *params])
-        for kind, n, usd in cursor.fetchall():
-            totals[kind] = (n, _money(usd))
-    new_count, new_usd = totals.get(EventKind.REGISTRATION.value, (0, Decimal(0)))
-    increase_count, increase_usd = totals.get(EventKind.INCREASE.value, (0, Decimal(0)))
+    for kind, code in ((EventKind.REGISTRATION, analytics.REGISTRATION), (EventKind.INCREASE, analytics.INCREASE)):
+        chosen = in_period & (kinds == code)
+        totals[kind] = (int(chosen.sum()), _money(int(copy.event_cents[chosen].sum())))
+    new_count, new_usd = totals[EventKind.REGISTRATION]
+    increase_count, increase_usd = totals[EventKind.INCREASE]
     return {
         "from": start,
         "to": end,
         "new_projects": new_count,
-        "new_capital_usd": _decimal(new_usd),
+        "new_capital_usd": new_usd,
         "increases": increase_count,
-        "increase_capital_usd": _decimal(increase_usd),
-        "attracted_usd": _decimal(new_usd) + _decimal(increase_usd),
+        "increase_capital_usd": increase_usd,
+        "attracted_usd": new_usd + increase_usd,
     }
 
 
@@ -359,74 +316,42 @@ def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: i
     With filters, the series follows the projects that match them at `on`; the
     province-wide series is exact at every year end.
     """
-    ledger = _table(LedgerEvent)
-    selected, keep_params = _selected_projects_sql(on, filters) if filters != Filters() else ("", [])
+    copy = analytics.ledger_copy()
+    day = analytics.day_number(on)
+    if filters == Filters():
+        keep = np.ones(len(copy), dtype=bool)
+    else:
+        figures = copy.figures_on(day)
+        keep = figures.active & _static_selection(copy, filters) & _origin_selection(figures.origin_id, filters)
 
-    def keep(column: str) -> str:
-        return f"AND {column} IN ({selected})" if selected else ""
+    by_year: dict[int, dict] = defaultdict(lambda: dict(EMPTY_YEAR))
 
-    empty = {
-        "delta": Decimal(0),
-        "attracted": Decimal(0),
-        "new": 0,
-        "terminated": 0,
-        "terminated_capital": Decimal(0),
-        "realised": Decimal(0),
-    }
-    by_year = defaultdict(lambda: dict(empty))
-    with connection.cursor() as cursor:
-        ledger_rows = f"{ledger} e WHERE e.date <= %s {keep('e.project_id')}"
-        disbursement_rows = f"{_table(Disbursement)} d WHERE d.date <= %s {keep('d.project_id')}"
-        if _sqlite():
-            # By day first, streaming in the order of the (date, ...) indexes, then by year:
-            # SQLite sorts to group, and sorting the days is cheaper than sorting every row.
-            events_sql = f"""
-                SELECT {_year("day")}, kind, SUM(n), SUM(usd) FROM (
-                    SELECT e.date AS day, e.kind AS kind, COUNT(*) AS n,
-                           SUM({_cents("e.capital_change_usd")}) AS usd
-                    FROM {ledger_rows} GROUP BY e.date, e.kind
-                ) days GROUP BY 1, 2"""
-            disbursements_sql = f"""
-                SELECT {_year("day")}, SUM(usd) FROM (
-                    SELECT d.date AS day, SUM({_cents("d.amount_usd")}) AS usd
-                    FROM {disbursement_rows} GROUP BY d.date
-                ) days GROUP BY 1"""
-        else:
-            events_sql = f"""SELECT {_year("e.date")}, e.kind, COUNT(*), SUM(e.capital_change_usd)
-                FROM {ledger_rows} GROUP BY 1, 2"""
-            disbursements_sql = f"SELECT {_year('d.date')}, SUM(d.amount_usd) FROM {disbursement_rows} GROUP BY 1"
-        cursor.execute(events_sql, [on, *keep_params])
-        for year_no, kind, n, usd in cursor.fetchall():
-            year = by_year[year_no]
-            usd = _money(usd)
-            year["delta"] += usd
-            if kind in ATTRACTING_KINDS:
-                year["attracted"] += usd
-            if kind == EventKind.REGISTRATION:
-                year["new"] += n
-        # A terminated project leaves the active total with all the capital it had then: its
-        # ledger summed through the project's index, for each termination.
-        capital_then = f"""(SELECT SUM(e.capital_change_usd) FROM {ledger} e
-                           WHERE e.project_id = t.project_id AND e.date <= %s)"""
-        cursor.execute(
-            f"""SELECT {_year("t.date")}, COUNT(*), SUM({_cents(capital_then)})
-            FROM {ledger} t WHERE t.kind = %s AND {_on_or_before("t.date")} {keep("t.project_id")}
-            GROUP BY 1""",
-            [on, EventKind.TERMINATION.value, on, *keep_params],
-        )
-        for year_no, n, usd in cursor.fetchall():
-            year = by_year[year_no]
-            year["terminated"] += n
-            year["terminated_capital"] += _money(usd)
-        cursor.execute(disbursements_sql, [on, *keep_params])
-        for year_no, usd in cursor.fetchall():
-            by_year[year_no]["realised"] += _money(usd)
+    def add(name: str, years, values=None) -> None:
+        for year, total in zip(*_grouped(years, values), strict=True):
+            by_year[int(year)][name] += int(total)
+
+    events = (copy.event_day <= day) & keep[copy.event_row]
+    event_years = analytics.years(copy.event_day[events])
+    kinds, cents = copy.event_kind[events], copy.event_cents[events]
+    add("delta", event_years, cents)
+    attracting = (kinds == analytics.REGISTRATION) | (kinds == analytics.INCREASE)
+    add("attracted", event_years[attracting], cents[attracting])
+    add("new", event_years[kinds == analytics.REGISTRATION])
+    # A terminated project leaves the active total with all the capital it had on that day.
+    ended = np.flatnonzero((copy.terminated_day <= day) & keep)
+    ended_days = copy.terminated_day[ended]
+    through = np.searchsorted(copy.event_key, ended * analytics.DAY_SPAN + ended_days, side="right")
+    capital_then = copy.event_running[through] - copy.event_running[copy.event_start[ended]]
+    add("terminated", analytics.years(ended_days))
+    add("terminated_capital", analytics.years(ended_days), capital_then)
+    paid = (copy.paid_day <= day) & keep[copy.paid_row]
+    add("realised", analytics.years(copy.paid_day[paid]), copy.paid_cents[paid])
     if not by_year:
         return []
     start = first_year or min(by_year)
-    series, capital, projects = [], Decimal(0), 0
+    series, capital, projects = [], 0, 0
     for year in range(min(by_year), on.year + 1):
-        data = by_year.get(year, empty)
+        data = by_year.get(year, EMPTY_YEAR)
         capital += data["delta"] - data["terminated_capital"]
         projects += data["new"] - data["terminated"]
         if year >= start:
@@ -434,9 +359,9 @@ def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: i
                 {
                     "year": year,
                     "projects": projects,
-                    "registered_capital_usd": capital,
-                    "attracted_usd": data["attracted"],
-                    "realised_usd": data["realised"],
+                    "registered_capital_usd": _money(capital),
+                    "attracted_usd": _money(data["attracted"]),
+                    "realised_usd": _money(data["realised"]),
                     "new_projects": data["new"],
                     "terminated": data["terminated"],
                 }
@@ -463,42 +388,33 @@ def _bucket_list(totals: dict, labels: dict, total: Decimal, query_key: str) -> 
 
 def summary(on: datetime.date, filters: Filters = Filters(), period_from: datetime.date | None = None) -> dict:
     """The dashboard's figures for `on` (and the period from `period_from` to `on`)."""
-    # Sums stay as the database returns them (whole cents from SQLite) until the end.
-    province_projects = province_total = projects = total = paid_total = 0
-    paid_any = False
-    by = {"origin": {}, "sector": {}, "zone_kind": {}, "zone": {}}
+    copy = analytics.ledger_copy()
+    state = copy.figures_on(analytics.day_number(on))
     zones = {z.id: z for z in Zone.objects.all()}
     countries = {c.id: c for c in Country.objects.all()}
+    active = state.active
+    selected = active & _static_selection(copy, filters, zones) & _origin_selection(state.origin_id, filters, countries)
+    capital_cents = state.capital_cents[selected]
+    projects = int(selected.sum())
+    capital = _money(int(capital_cents.sum()))
+    province_projects = int(active.sum())
+    province_capital = _money(int(state.capital_cents[active].sum()))
+    realised = _money(int(state.realised_cents[selected].sum()))
+
     code_of = {pk: c.code for pk, c in countries.items()}
-    kind_of = {pk: z.kind for pk, z in zones.items()}
-    for origin_id, section, zone_id, selected, n, amount, paid in _state_totals(on, filters):
-        if selected and paid is not None:
-            paid_total += paid
-            paid_any = True
-        if not n:
-            continue
-        province_projects += n
-        province_total += amount
-        if not selected:
-            continue
-        projects += n
-        total += amount
-        for name, key in (
-            ("origin", code_of.get(origin_id)),
-            ("sector", section),
-            ("zone_kind", kind_of.get(zone_id)),
-            ("zone", zone_id),
-        ):
-            bucket = by[name].get(key)
-            if bucket is None:
-                by[name][key] = [n, amount]
-            else:
-                bucket[0] += n
-                bucket[1] += amount
-    capital = _money(total) if projects else Decimal(0)
-    province_capital = _money(province_total) if province_projects else Decimal(0)
-    realised = _money(paid_total) if paid_any else Decimal(0)
-    by = {name: {key: (n, _money(amount)) for key, (n, amount) in buckets.items()} for name, buckets in by.items()}
+
+    def buckets(keys) -> dict:
+        return {
+            key: (int(n), _money(int(cents)))
+            for key, n, cents in zip(*_grouped_with_counts(keys, capital_cents), strict=True)
+        }
+
+    by = {
+        "origin": _rekey(buckets(state.origin_id[selected]), lambda pk: code_of.get(pk)),
+        "sector": _rekey(buckets(_sections(copy.sector_id[selected])), lambda section: section or None),
+        "zone": _rekey(buckets(copy.zone_id[selected]), lambda pk: None if pk < 0 else pk),
+    }
+    by["zone_kind"] = _rekey(by["zone"], lambda pk: zones[pk].kind if pk in zones else None)
 
     by_code = {c.code: c for c in countries.values()}
     sections = {s.code: s for s in Sector.objects.filter(code__in=[k for k in by["sector"] if k])}
@@ -533,7 +449,7 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
         "realised_usd": realised,
     }
     if period_from:
-        result["period"] = attracted(period_from, on, filters)
+        result["period"] = _attracted(copy, period_from, on, filters, zones, countries)
     return result
 
 

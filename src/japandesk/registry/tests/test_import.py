@@ -720,3 +720,16 @@ def test_other_bad_rows(officer, reference, vnd_rate, rows, errors):
     report = run(rows, officer)
     assert report.errors == errors
     assert LedgerEvent.objects.count() == 0
+
+
+def test_the_dashboard_figures_include_an_import_at_once(officer, reference, vnd_rate):
+    from japandesk.registry import queries
+
+    on = D(2023, 12, 31)
+    assert queries.summary(on)["projects"] == 0  # the figures are read, and the ledger copied, before
+
+    report = run([registration(), event("increase", "IRC-100-1", "2022-01-01", "1000000")], officer)
+
+    figures = queries.summary(on)
+    assert report.errors == []
+    assert (figures["projects"], figures["registered_capital_usd"]) == (1, Decimal(6_000_000))
