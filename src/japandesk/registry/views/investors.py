@@ -32,8 +32,11 @@ class InvestorListView(FilteredListView):
     export_filename = "investors"
 
     def base_queryset(self):
-        return Investor.objects.select_related("country", "parent").annotate(
-            project_count=Count("participations__event__project", distinct=True)
+        # A query that aggregates drops the model's default ordering: it is named again.
+        return (
+            Investor.objects.select_related("country", "parent")
+            .annotate(project_count=Count("participations__event__project", distinct=True))
+            .order_by("name_latin", "name", "pk")
         )
 
     def export_rows(self, queryset):
