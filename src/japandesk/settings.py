@@ -212,6 +212,16 @@ SPECTACULAR_SETTINGS = {
 
 # The province and origin the product is configured for; any other works.
 JAPANDESK_PROVINCE = os.environ.get("JAPANDESK_PROVINCE", "Quang Ninh")
+# The province's name as each language writes it, "vi=…;ja=…;en=…"; a language not named reads
+# JAPANDESK_PROVINCE.
+JAPANDESK_PROVINCE_NAMES = dict(
+    item.split("=", 1)
+    for item in os.environ.get(
+        "JAPANDESK_PROVINCE_NAMES",
+        "vi=Quảng Ninh;ja=クアンニン省;en=Quang Ninh" if JAPANDESK_PROVINCE == "Quang Ninh" else "",
+    ).split(";")
+    if "=" in item
+)
 JAPANDESK_FOCUS_COUNTRY = os.environ.get("JAPANDESK_FOCUS_COUNTRY", "JP")
 
 LOGGING = {

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from japandesk.core import formatting
 from japandesk.core.text import search_key
@@ -67,3 +68,19 @@ def test_parse_decimal_is_strict_about_the_readers_convention():
     assert formatting.parse_decimal("1.234,5", "vi") == Decimal("1234.5")
     with pytest.raises(Exception, match="1.234,5"):
         formatting.parse_decimal("1.234,5", "en")
+
+
+@pytest.mark.parametrize(("language", "expected"), [("vi", "Quảng Ninh"), ("ja", "クアンニン省"), ("en", "Quang Ninh")])
+def test_the_province_is_named_as_the_readers_language_writes_it(language, expected):
+    from japandesk.core.context_processors import province_name
+
+    with translation.override(language):
+        assert province_name() == expected
+
+
+def test_a_language_the_names_leave_out_reads_the_plain_setting(settings):
+    from japandesk.core.context_processors import province_name
+
+    settings.JAPANDESK_PROVINCE, settings.JAPANDESK_PROVINCE_NAMES = "Binh Dinh", {"vi": "Bình Định"}
+
+    assert (province_name("vi"), province_name("ja")) == ("Bình Định", "Binh Dinh")
