@@ -5,6 +5,7 @@ Japanese counts large sums in 万 and 億. Babel's CLDR data supplies the rules.
 """
 
 import datetime
+import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -21,25 +22,35 @@ def babel_locale(language: str | None = None) -> str:
     return _BABEL_LOCALES.get(language, "en_US")
 
 
+@functools.cache
+def _parsed_locale(identifier: str) -> Locale:
+    return Locale.parse(identifier)
+
+
+def _locale(language: str | None = None) -> Locale:
+    """The reader's Babel locale, parsed once: a page formats thousands of numbers."""
+    return _parsed_locale(babel_locale(language))
+
+
 def number(value, digits: int | None = None, language: str | None = None) -> str:
     if value is None or value == "":
         return ""
     value = Decimal(value)
     if digits is None:
-        return babel_numbers.format_decimal(value, locale=babel_locale(language), decimal_quantization=False)
+        return babel_numbers.format_decimal(value, locale=_locale(language), decimal_quantization=False)
     pattern_digits = "0" * digits
     fmt = "#,##0." + pattern_digits if digits else "#,##0"
-    return babel_numbers.format_decimal(value, format=fmt, locale=babel_locale(language))
+    return babel_numbers.format_decimal(value, format=fmt, locale=_locale(language))
 
 
 def money(value, currency: str = "USD", digits: int | None = None, language: str | None = None) -> str:
     """A full amount with its currency: US$1,234.50 (en), 1.234,50 US$ (vi), $1,234.50 (ja)."""
     if value is None or value == "":
         return ""
-    locale = babel_locale(language)
+    locale = _locale(language)
     if digits is None:
         return babel_numbers.format_currency(Decimal(value), currency, locale=locale)
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
     value = Decimal(value).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
     pattern = re.sub(r"\.0+", "." + "0" * digits if digits else "", pattern)
     return babel_numbers.format_currency(Decimal(value), currency, format=pattern, locale=locale, currency_digits=False)
@@ -53,9 +64,9 @@ def money_compact(value, currency: str = "USD", language: str | None = None) -> 
     """
     if value is None or value == "":
         return ""
-    locale = babel_locale(language)
+    locale = _locale(language)
     value = Decimal(value)
-    if locale.startswith("ja") and abs(value) >= 10_000:
+    if locale.language == "ja" and abs(value) >= 10_000:
         sign = "-" if value < 0 else ""
         man = int(abs(value) // 10_000)
         oku, rest = divmod(man, 10_000)
@@ -80,7 +91,7 @@ def percent(value, digits: int = 1, language: str | None = None) -> str:
     if value is None or value == "":
         return ""
     fmt = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return babel_numbers.format_percent(Decimal(value), format=fmt, locale=babel_locale(language))
+    return babel_numbers.format_percent(Decimal(value), format=fmt, locale=_locale(language))
 
 
 def date(value, style: str = "medium", language: str | None = None) -> str:

@@ -57,18 +57,22 @@ def current_token():
     return DataStamp.objects.filter(key=STAMP_KEY).values_list("token", flat=True).first()
 
 
-def _cents(column: str) -> str:
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def _cents_sql(column: str) -> str:
     return f"CAST(ROUND({column} * 100) AS BIGINT)"
 
 
+def _day_sql(column: str) -> str:
+    """A date column as a day number counted from EPOCH."""
+    if connection.vendor == "sqlite":
+        return f"CAST(julianday({column}) - julianday('{EPOCH.isoformat()}') AS INTEGER)"
+    return f"({column} - DATE '{EPOCH.isoformat()}')"
+
+
 _EPOCH_DAY = np.datetime64(EPOCH, "D")
-
-
-def _days(values: list) -> np.ndarray:
-    """Dates as day numbers; SQLite's cursor gives ISO strings, PostgreSQL's gives dates."""
-    if not values:
-        return np.zeros(0, dtype=np.int64)
-    return (np.array(values, dtype="datetime64[D]") - _EPOCH_DAY).astype(np.int64)
 
 
 def years(days: np.ndarray) -> np.ndarray:
@@ -76,10 +80,13 @@ def years(days: np.ndarray) -> np.ndarray:
     return (days.astype("timedelta64[D]") + _EPOCH_DAY).astype("datetime64[Y]").astype(np.int64) + 1970
 
 
-def _fetch(sql: str) -> list[tuple]:
+def _numbers(sql: str, columns: int) -> list[np.ndarray]:
+    """The columns of a query whose values are all integers, as int64 arrays."""
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        return cursor.fetchall()
+        rows = cursor.fetchall()
+    table = np.array(rows, dtype=np.int64).reshape(len(rows), columns)
+    return [np.ascontiguousarray(table[:, column]) for column in range(columns)]
 
 
 def _running(values: np.ndarray) -> np.ndarray:
@@ -103,29 +110,30 @@ class LedgerCopy:
     """The ledger, the projects and the disbursements as arrays (see the module docstring)."""
 
     def __init__(self):
-        projects = _fetch(f"SELECT id, sector_id, zone_id FROM {Project._meta.db_table} ORDER BY id")
-        self.project_ids = np.array([row[0] for row in projects], dtype=np.int64)
-        self.sector_id = np.array([row[1] for row in projects], dtype=np.int64)
-        self.zone_id = np.array([-1 if row[2] is None else row[2] for row in projects], dtype=np.int64)
+        projects = _numbers(f"SELECT id, sector_id, COALESCE(zone_id, -1) FROM {_table(Project)} ORDER BY id", 3)
+        self.project_ids, self.sector_id, self.zone_id = projects
         n = len(self.project_ids)
         rows = np.arange(n, dtype=np.int64)
+        self.rows = rows
 
-        events = _fetch(
-            f"""SELECT project_id, date, kind, {_cents("capital_change_usd")}, origin_id
-            FROM {LedgerEvent._meta.db_table} ORDER BY project_id, date, id"""
+        kinds = " ".join(f"WHEN '{value}' THEN {code}" for value, code in KIND_CODES.items())
+        events = _numbers(
+            f"""SELECT project_id, {_day_sql("date")}, CASE kind {kinds} ELSE -1 END,
+                       {_cents_sql("capital_change_usd")}, COALESCE(origin_id, -1)
+            FROM {_table(LedgerEvent)} ORDER BY project_id, date, id""",
+            5,
         )
-        row_of = np.searchsorted(self.project_ids, np.array([e[0] for e in events], dtype=np.int64))
-        self.event_row = row_of.astype(np.int64)
-        self.event_day = _days([e[1] for e in events])
-        self.event_kind = np.array([KIND_CODES[e[2]] for e in events], dtype=np.int8)
-        self.event_cents = np.array([e[3] for e in events], dtype=np.int64)
-        self.event_origin = np.array([-1 if e[4] is None else e[4] for e in events], dtype=np.int64)
+        project_ids, self.event_day, self.event_kind, self.event_cents, self.event_origin = events
+        self.event_row = np.searchsorted(self.project_ids, project_ids)
+        self.event_year = years(self.event_day)
         self.event_key = self.event_row * DAY_SPAN + self.event_day
         self.event_running = _running(self.event_cents)
-        # Where each project's events start: a search that lands before it finds none of them.
+        # Where each project's entries start: a search that lands before that finds none of them.
         self.event_start = np.searchsorted(self.event_key, rows * DAY_SPAN)
 
         named = self.event_origin >= 0
+        # Every economy the ledger names, for the dashboard's choices.
+        self.origins_named = [int(pk) for pk in np.unique(self.event_origin[named])]
         self.origin_key = self.event_key[named]
         self.origin_value = self.event_origin[named]
         self.origin_start = np.searchsorted(self.origin_key, rows * DAY_SPAN)
@@ -137,18 +145,17 @@ class LedgerCopy:
         self.registered_day[self.event_row[registrations]] = self.event_day[registrations]
         self.terminated_day[self.event_row[terminations]] = self.event_day[terminations]
 
-        disbursements = _fetch(
-            f"""SELECT project_id, date, {_cents("amount_usd")}
-            FROM {Disbursement._meta.db_table} ORDER BY project_id, date"""
+        paid = _numbers(
+            f"""SELECT project_id, {_day_sql("date")}, {_cents_sql("amount_usd")}
+            FROM {_table(Disbursement)} ORDER BY project_id, date""",
+            3,
         )
-        paid_row = np.searchsorted(self.project_ids, np.array([d[0] for d in disbursements], dtype=np.int64))
-        self.paid_day = _days([d[1] for d in disbursements])
-        self.paid_key = paid_row.astype(np.int64) * DAY_SPAN + self.paid_day
-        self.paid_cents = np.array([d[2] for d in disbursements], dtype=np.int64)
+        project_ids, self.paid_day, self.paid_cents = paid
+        self.paid_row = np.searchsorted(self.project_ids, project_ids)
+        self.paid_year = years(self.paid_day)
+        self.paid_key = self.paid_row * DAY_SPAN + self.paid_day
         self.paid_running = _running(self.paid_cents)
         self.paid_start = np.searchsorted(self.paid_key, rows * DAY_SPAN)
-        self.paid_row = paid_row.astype(np.int64)
-        self.rows = rows
 
     def __len__(self) -> int:
         return len(self.project_ids)

@@ -8,7 +8,10 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from japandesk.core import formatting
@@ -111,15 +114,30 @@ class StyledModelForm(forms.ModelForm):
 # Dashboard ------------------------------------------------------------------------------------------
 
 
+class QuickSelect(forms.Select):
+    """A flat select written in one pass: the template-per-option rendering of Django's Select
+    costs more than the dashboard's figures once there are hundreds of zones."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v is not None}
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
 class DashboardForm(StyledForm):
     """The dashboard's date, period and filters (a GET form: the URL is the state)."""
 
     as_of = forms.DateField(label=_("As of"), required=False, widget=DateInput)
     period_from = forms.DateField(label=_("Period from"), required=False, widget=DateInput)
-    origin = forms.ChoiceField(label=_("Origin economy"), required=False)
-    sector = forms.ChoiceField(label=_("Sector"), required=False)
-    zone_kind = forms.ChoiceField(label=_("Kind of zone"), required=False)
-    zone = forms.TypedChoiceField(label=_("Zone"), required=False, coerce=int, empty_value=None)
+    origin = forms.ChoiceField(label=_("Origin economy"), required=False, widget=QuickSelect)
+    sector = forms.ChoiceField(label=_("Sector"), required=False, widget=QuickSelect)
+    zone_kind = forms.ChoiceField(label=_("Kind of zone"), required=False, widget=QuickSelect)
+    zone = forms.TypedChoiceField(label=_("Zone"), required=False, coerce=int, empty_value=None, widget=QuickSelect)
     in_zones = forms.BooleanField(label=_("Inside industrial parks and economic zones"), required=False)
 
     def __init__(self, *args, origins=(), sections=(), zones=(), **kwargs):
@@ -141,9 +159,11 @@ class DashboardForm(StyledForm):
         return data
 
 
-def dashboard_choices():
-    """What the dashboard's selects offer: origins present in the ledger, VSIC sections, zones."""
-    origin_ids = LedgerEvent.objects.filter(origin__isnull=False).order_by().values("origin_id").distinct()
+def dashboard_choices(origin_ids=None):
+    """What the dashboard's selects offer: origins present in the ledger (`origin_ids` when the
+    caller knows them already), VSIC sections, zones."""
+    if origin_ids is None:
+        origin_ids = LedgerEvent.objects.filter(origin__isnull=False).order_by().values("origin_id").distinct()
     origins = sorted(Country.objects.filter(pk__in=origin_ids), key=lambda c: c.name)
     sections = list(Sector.objects.filter(level=1).order_by("code"))
     zones = list(Zone.objects.all())

@@ -211,14 +211,6 @@ def _origin_selection(origin_ids: np.ndarray, filters: Filters, countries: dict 
     return origin_ids == (country if country is not None else -2)
 
 
-def _sections(sector_ids: np.ndarray) -> np.ndarray:
-    """The VSIC section letter of each sector id ("" where a sector names none)."""
-    rows = sorted(Sector.objects.values_list("id", "section"))
-    ids = np.array([pk for pk, _section in rows], dtype=np.int64)
-    letters = np.array([section or "" for _pk, section in rows], dtype=object)
-    return letters[np.searchsorted(ids, sector_ids)] if len(ids) else np.full(len(sector_ids), "", dtype=object)
-
-
 def _grouped_with_counts(keys: np.ndarray, values: np.ndarray) -> tuple[list, np.ndarray, np.ndarray]:
     """The distinct keys, how many entries each has and the exact (integer) sum of their values."""
     if not len(keys):
@@ -231,9 +223,21 @@ def _grouped_with_counts(keys: np.ndarray, values: np.ndarray) -> tuple[list, np
 
 
 def _grouped(keys: np.ndarray, values: np.ndarray | None = None) -> tuple[list, np.ndarray]:
-    """The distinct keys and, for each, its entries counted or (with `values`) summed exactly."""
-    distinct, counts, sums = _grouped_with_counts(keys, values)
-    return distinct, (counts if values is None else sums)
+    """The distinct keys (small integers, such as years) and, for each, its entries counted or
+    (with `values`) summed exactly."""
+    if not len(keys):
+        return [], np.zeros(0, dtype=np.int64)
+    low = int(keys.min())
+    counts = np.bincount(keys - low)
+    present = np.flatnonzero(counts)
+    if values is None:
+        return [int(k) + low for k in present], counts[present]
+    # bincount adds in float64, exact for integers while every partial sum stays under 2**53.
+    if int(np.abs(values).sum()) < 2**53:
+        sums = np.rint(np.bincount(keys - low, weights=values)).astype(np.int64)
+        return [int(k) + low for k in present], sums[present]
+    distinct, _counts, sums = _grouped_with_counts(keys, values)
+    return distinct, sums
 
 
 def _rekey(buckets: dict, key_of) -> dict:
@@ -331,7 +335,7 @@ def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: i
             by_year[int(year)][name] += int(total)
 
     events = (copy.event_day <= day) & keep[copy.event_row]
-    event_years = analytics.years(copy.event_day[events])
+    event_years = copy.event_year[events]
     kinds, cents = copy.event_kind[events], copy.event_cents[events]
     add("delta", event_years, cents)
     attracting = (kinds == analytics.REGISTRATION) | (kinds == analytics.INCREASE)
@@ -345,7 +349,7 @@ def yearly_series(on: datetime.date, filters: Filters = Filters(), first_year: i
     add("terminated", analytics.years(ended_days))
     add("terminated_capital", analytics.years(ended_days), capital_then)
     paid = (copy.paid_day <= day) & keep[copy.paid_row]
-    add("realised", analytics.years(copy.paid_day[paid]), copy.paid_cents[paid])
+    add("realised", copy.paid_year[paid], copy.paid_cents[paid])
     if not by_year:
         return []
     start = first_year or min(by_year)
@@ -402,6 +406,7 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
     realised = _money(int(state.realised_cents[selected].sum()))
 
     code_of = {pk: c.code for pk, c in countries.items()}
+    section_of = dict(Sector.objects.values_list("id", "section"))
 
     def buckets(keys) -> dict:
         return {
@@ -411,7 +416,7 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
 
     by = {
         "origin": _rekey(buckets(state.origin_id[selected]), lambda pk: code_of.get(pk)),
-        "sector": _rekey(buckets(_sections(copy.sector_id[selected])), lambda section: section or None),
+        "sector": _rekey(buckets(copy.sector_id[selected]), lambda pk: section_of.get(pk) or None),
         "zone": _rekey(buckets(copy.zone_id[selected]), lambda pk: None if pk < 0 else pk),
     }
     by["zone_kind"] = _rekey(by["zone"], lambda pk: zones[pk].kind if pk in zones else None)

@@ -296,3 +296,25 @@ def test_every_headline_figure_is_a_link_to_its_rows(officer_client, ledger):
         "new_projects",
         "increases",
     }
+
+
+def test_the_zone_table_lists_the_largest_zones_and_sums_up_the_rest(officer_client, officer, countries, sectors):
+    from japandesk.registry.views.dashboard import ZONE_ROWS
+    from japandesk.zones.models import Zone
+
+    investor = services.create_investor(actor=officer, name="Bulk K.K.", country=countries["JP"])
+    for number in range(ZONE_ROWS + 3):
+        zone = Zone.objects.create(code=f"park-{number:02}", name=f"KCN {number:02}", kind="ip")
+        add_project(officer, f"QN-Z-{number:02}", sectors["26"], zone, investor, D(2020, 1, 1), 1_000_000 + number)
+    table = re.compile(r'<table[^>]*id="table-zone".*?</table>', re.S)
+
+    page = officer_client.get(DASHBOARD, {"as_of": "2024-12-31"}).content.decode()
+    everything = officer_client.get(DASHBOARD, {"as_of": "2024-12-31", "zones": "all"}).content.decode()
+
+    shown = re.findall(r'<tr data-key="(\d+)"', table.search(page).group(0))
+    assert len(shown) == ZONE_ROWS
+    assert Zone.objects.get(pk=shown[0]).code == f"park-{ZONE_ROWS + 2:02}"  # the largest first
+    rest = html.unescape(re.search(r'<p class="small mt-2 mb-0" id="zone-rest">(.*?)<a', page, re.S).group(1))
+    assert " ".join(rest.split()) == "3 more zones: 3 projects, $3M."
+    assert len(re.findall(r'<tr data-key="(\d+)"', table.search(everything).group(0))) == ZONE_ROWS + 3
+    assert 'id="zone-rest"' not in everything

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from japandesk.core.permissions import StaffRequiredMixin
-from japandesk.registry import queries
+from japandesk.registry import analytics, queries
 from japandesk.registry.choices import ATTRACTING_KINDS, EventKind, ProjectStatus
 from japandesk.registry.forms import DashboardForm, dashboard_choices
 from japandesk.registry.models import Country
@@ -20,6 +20,8 @@ from japandesk.registry.views.base import RegistryContextMixin, today, url_with
 from japandesk.zones.choices import ZoneKind
 
 MILLION = Decimal(1_000_000)
+# Zones listed in the table by default, the largest first; a country has hundreds.
+ZONE_ROWS = 20
 
 
 def _million(value: Decimal) -> float:
@@ -36,7 +38,7 @@ class DashboardView(StaffRequiredMixin, RegistryContextMixin, TemplateView):
         return [self.template_name]
 
     def read_form(self):
-        choices = dashboard_choices()
+        choices = dashboard_choices(origin_ids=analytics.ledger_copy().origins_named)
         form = DashboardForm(self.request.GET, **choices)
         form.is_valid()
         # A field that does not validate falls back to its default; the others still apply.
@@ -96,6 +98,9 @@ class DashboardView(StaffRequiredMixin, RegistryContextMixin, TemplateView):
             row["projects_url"] = url_with(projects_url, {**base, "as_of": year_end})
             row["attracted_url"] = events_link(year_start, year_end)
 
+        all_zones = self.request.GET.get("zones") == "all"
+        zone_rows = figures["by_zone"] if all_zones else figures["by_zone"][:ZONE_ROWS]
+        zone_rest = [] if all_zones else figures["by_zone"][ZONE_ROWS:]
         registered = figures["registered_capital_usd"]
         realised = figures["realised_usd"]
         context.update(
@@ -118,6 +123,13 @@ class DashboardView(StaffRequiredMixin, RegistryContextMixin, TemplateView):
                 "projects_url": projects_link(),
                 "realised_ratio": (realised / registered) if registered else Decimal(0),
                 "chart_data": self.chart_data(figures, series),
+                "zone_rows": zone_rows,
+                "zone_rest": {
+                    "zones": len(zone_rest),
+                    "projects": sum(b.projects for b in zone_rest),
+                    "capital_usd": sum((b.capital_usd for b in zone_rest), Decimal(0)),
+                    "url": url_with(self.request.path, {**self.request.GET.dict(), "zones": "all"}) + "#by-zone",
+                },
                 "zone_kinds": ZoneKind,
             }
         )
