@@ -29,6 +29,9 @@ from japandesk.core.models import FxRate
 PASSWORD_VARIABLE = "JAPANDESK_DEMO_PASSWORD"
 LOGIN_URL = "http://127.0.0.1:8000/accounts/login/"
 
+# The apps whose demonstration data the registry's figures come from.
+REGISTRY_APPS = ("zones", "registry")
+
 DEMO_USERS = [("admin", Role.ADMINISTRATOR), ("officer", Role.OFFICER), ("leader", Role.LEADER)]
 
 # Annual average VND per USD, close to the published averages; dated 1 January of each
@@ -96,19 +99,23 @@ def ensure_users() -> dict[str, dict]:
     return users
 
 
-def loaders(attribute: str) -> list:
-    """The loaders the installed apps name in `attribute`, in INSTALLED_APPS order."""
+def loaders(attribute: str, only=None) -> list:
+    """The loaders the installed apps name in `attribute`, in INSTALLED_APPS order; with `only`,
+    those of the apps with these labels."""
     found = []
     for config in apps.get_app_configs():
         path = getattr(config, attribute, None)
-        if path:
+        if path and (only is None or config.label in only):
             found.append(import_string(path))
     return found
 
 
-def load_demo(stdout=None, reset: bool = False) -> dict[str, dict]:
+def load_demo(stdout=None, reset: bool = False, only=None) -> dict[str, dict]:
     """Load everything the demonstration needs; returns the demo users, with the password
     of each user created now (None for users that already existed).
+
+    `only`: the labels of the apps whose demo data to load (all by default); reference data,
+    exchange rates and users are always loaded. Tests of one app load what they need.
     """
     with transaction.atomic():
         rates = load_fx_rates()
@@ -117,6 +124,6 @@ def load_demo(stdout=None, reset: bool = False) -> dict[str, dict]:
         for loader in loaders("reference_loader"):
             loader(stdout=stdout)
         users = ensure_users()
-        for loader in loaders("demo_loader"):
+        for loader in loaders("demo_loader", only):
             loader(stdout=stdout, reset=reset)
     return users

@@ -12,9 +12,9 @@ SCREENSHOT = "/tmp/dashboard-ja.png"
 
 @pytest.fixture
 def demo_officer(django_user_model):
-    from japandesk.core.demo import load_demo
+    from japandesk.core.demo import REGISTRY_APPS, load_demo
 
-    load_demo()
+    load_demo(only=REGISTRY_APPS)
     django_user_model.objects.create_user(username="browser-officer", password="browser-officer-pw", role=Role.OFFICER)
     return "browser-officer", "browser-officer-pw"
 

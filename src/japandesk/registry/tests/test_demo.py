@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import translation
 
-from japandesk.core.demo import DEMO_USERS, LOGIN_URL, ensure_users, load_demo
+from japandesk.core.demo import DEMO_USERS, LOGIN_URL, REGISTRY_APPS, ensure_users, load_demo
 from japandesk.core.models import AuditEntry, FxRate
 from japandesk.registry import demo
 from japandesk.registry.choices import EventKind
@@ -34,12 +34,19 @@ FORUM_2025 = datetime.date(2025, 11, 30)
 LAST_DAY = datetime.date(2025, 12, 31)
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """The messages are read in English, whatever the site's language."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(scope="module")
 def demo_registry(django_db_setup, django_db_blocker):
     """The demonstration data set, loaded once for this module and rolled back after it."""
     with django_db_blocker.unblock():
         with transaction.atomic():
-            users = load_demo()
+            users = load_demo(only=REGISTRY_APPS)
             yield users
             transaction.set_rollback(True)
 
@@ -100,7 +107,7 @@ def test_running_the_demo_again_adds_nothing(demo_registry):
     before = counts()
     out = StringIO()
 
-    users = load_demo(stdout=out)
+    users = load_demo(stdout=out, only=REGISTRY_APPS)
 
     assert counts() == before
     assert "already loaded" in out.getvalue()
@@ -123,7 +130,7 @@ def test_reset_reloads_the_same_registry_and_keeps_other_records(demo_registry):
     last_id = Project.objects.filter(illustrative=True).aggregate(last=Max("id"))["last"]
     out = StringIO()
 
-    load_demo(stdout=out, reset=True)
+    load_demo(stdout=out, reset=True, only=REGISTRY_APPS)
 
     assert counts() == before
     assert capital_by_project() == capital

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from django.db import transaction
 
-from japandesk.core.demo import load_demo
+from japandesk.core.demo import REGISTRY_APPS, load_demo
 from japandesk.registry import queries
 from japandesk.registry.choices import EventKind
 from japandesk.registry.models import LedgerEvent, Project
@@ -31,7 +31,7 @@ def demo_registry(django_db_setup, django_db_blocker):
     """The demonstration data set, loaded once for this module and rolled back after it."""
     with django_db_blocker.unblock():
         with transaction.atomic():
-            load_demo()
+            load_demo(only=REGISTRY_APPS)
             yield
             transaction.set_rollback(True)
 

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import translation
 
-from japandesk.core.demo import load_demo
+from japandesk.core.demo import REGISTRY_APPS, load_demo
 from japandesk.registry import queries
 
 
@@ -18,7 +18,7 @@ def demo_registry(django_db_setup, django_db_blocker):
     """The demonstration data set, loaded once for this module and rolled back after it."""
     with django_db_blocker.unblock():
         with transaction.atomic():
-            load_demo()
+            load_demo(only=REGISTRY_APPS)
             yield
             transaction.set_rollback(True)
 
