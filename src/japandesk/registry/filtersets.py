@@ -31,7 +31,7 @@ class FlagWidget(BooleanWidget):
         return super().value_from_datadict(data, files, name)
 
 
-def _search(queryset, name, value):
+def text_search(queryset, name, value):
     key = search_key(value)
     if not key:
         return queryset
@@ -113,7 +113,7 @@ class ProjectFilterSet(django_filters.FilterSet):
         return queryset
 
     def filter_q(self, queryset, name, value):
-        return _search(queryset, "search_text", value)
+        return text_search(queryset, "search_text", value)
 
     def filter_status(self, queryset, name, value):
         return queryset.filter(status=value)
@@ -204,7 +204,7 @@ class InvestorFilterSet(django_filters.FilterSet):
         fields = ["q", "country", "parent"]
 
     def filter_q(self, queryset, name, value):
-        return _search(queryset, "search_text", value)
+        return text_search(queryset, "search_text", value)
 
 
 class CountryFilterSet(django_filters.FilterSet):

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.utils import flatatt
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -252,6 +253,32 @@ class EventForm(StyledForm):
         }
 
 
+# Above this many investors, a line-up row offers a search box and the investors it finds rather
+# than every investor of the registry in one select (20,000 of them at national scale).
+INVESTOR_SELECT_LIMIT = 300
+
+
+class InvestorSearchSelect(forms.Select):
+    """A select holding only the chosen investor, under a search box that fills it with the
+    investors matching what is typed (htmx asks `registry:investor-options`)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        options = format_html('<option value="">{}</option>', "---------")
+        chosen = Investor.objects.filter(pk=value).first() if str(value or "").isdigit() else None
+        if chosen is not None:
+            options += format_html('<option value="{}" selected>{}</option>', chosen.pk, chosen)
+        search = format_html(
+            '<input type="search" name="q" class="form-control form-control-sm mb-1" autocomplete="off" '
+            'placeholder="{}" aria-label="{}" hx-get="{}" hx-trigger="input changed delay:300ms, search" '
+            'hx-target="next select">',
+            _("Type a name to search"),
+            _("Search the investors"),
+            reverse("registry:investor-options"),
+        )
+        return search + format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
 class LineupForm(StyledForm):
     investor = forms.ModelChoiceField(label=_("Investor"), queryset=Investor.objects.none(), required=False)
     share = LocalizedDecimalField(label=_("Share (%)"), required=False, decimal_places=4, max_digits=7)
@@ -260,7 +287,9 @@ class LineupForm(StyledForm):
         super().__init__(*args, **kwargs)
         field = self.fields["investor"]
         field.queryset = Investor.objects.order_by("name_latin", "name")
-        if investors is not None:
+        if investors is None:
+            field.widget = InvestorSearchSelect(attrs=field.widget.attrs)
+        else:
             # Every row offers the same investors: read them once for the whole formset.
             field.choices = investors
 
@@ -274,9 +303,11 @@ class LineupForm(StyledForm):
 
 class BaseLineupFormSet(forms.BaseFormSet):
     def __init__(self, *args, **kwargs):
-        investors = [("", "---------")] + [
-            (investor.pk, str(investor)) for investor in Investor.objects.order_by("name_latin", "name")
-        ]
+        investors = None
+        if Investor.objects.count() <= INVESTOR_SELECT_LIMIT:
+            investors = [("", "---------")] + [
+                (investor.pk, str(investor)) for investor in Investor.objects.order_by("name_latin", "name")
+            ]
         kwargs.setdefault("form_kwargs", {})["investors"] = investors
         super().__init__(*args, **kwargs)
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("projects/<int:pk>/jobs/new/", views.JobsCreateView.as_view(), name="jobs-create"),
     path("investors/", views.InvestorListView.as_view(), name="investor-list"),
     path("investors/new/", views.InvestorCreateView.as_view(), name="investor-create"),
+    path("investors/options/", views.InvestorOptionsView.as_view(), name="investor-options"),
     path("investors/<int:pk>/", views.InvestorDetailView.as_view(), name="investor-detail"),
     path("investors/<int:pk>/edit/", views.InvestorUpdateView.as_view(), name="investor-update"),
     path("ledger/", views.EventListView.as_view(), name="event-list"),

@@ -647,3 +647,68 @@ def test_the_project_page_costs_the_same_queries_for_any_ledger_length(
         response = as_officer.get(reverse("registry:project-detail", args=[registered_project.pk]))
 
     assert len(response.context["events"]) == count + 1
+
+
+# Line-ups in a large registry -------------------------------------------------------------------
+
+
+@pytest.fixture
+def large_registry(monkeypatch, officer, countries, registered_project):
+    """More investors than a line-up row lists in one select."""
+    from japandesk.registry import forms
+
+    monkeypatch.setattr(forms, "INVESTOR_SELECT_LIMIT", 2)
+    services.create_investor(
+        actor=officer, name="Công ty Cổ phần Đông Á", name_latin="Dong A JSC", country=countries["VN"]
+    )
+    services.create_investor(actor=officer, name="Lion Holdings", country=countries["SG"])
+
+
+def test_a_large_registry_offers_a_search_box_instead_of_every_investor(as_officer, registered_project, large_registry):
+    event = registered_project.events.get()
+
+    page = as_officer.get(reverse("registry:event-update", args=[event.pk])).content.decode()
+
+    options_url = reverse("registry:investor-options")
+    assert page.count(f'hx-get="{options_url}"') == 2  # the row of the investor in force and an empty one
+    assert page.count("Lion Holdings") == 0
+    assert page.count("Sample Denshi K.K.") == 1  # the chosen investor only
+
+
+def test_the_search_box_finds_investors_whatever_the_marks_and_width(as_officer, large_registry):
+    url = reverse("registry:investor-options")
+
+    folded = as_officer.get(url, {"q": "dong a"}).content.decode()
+    wide = as_officer.get(url, {"q": "ＬＩＯＮ"}).content.decode()
+    empty = as_officer.get(url, {"q": " "}).content.decode()
+
+    assert re.findall(r"<option value=\"\d+\">([^<]+)</option>", folded) == ["Công ty Cổ phần Đông Á (Dong A JSC)"]
+    assert re.findall(r"<option value=\"\d+\">([^<]+)</option>", wide) == ["Lion Holdings"]
+    assert empty == '<option value="">---------</option>'
+
+
+def test_an_investor_found_by_search_is_accepted_in_a_lineup(as_officer, registered_project, investor, large_registry):
+    partner = Investor.objects.get(name="Lion Holdings")
+
+    response = as_officer.post(
+        reverse("registry:event-create", args=[registered_project.pk]),
+        event_data(
+            **{
+                "lineup-0-investor": str(investor.pk),
+                "lineup-0-share": "50",
+                "lineup-1-investor": str(partner.pk),
+                "lineup-1-share": "50",
+            }
+        ),
+    )
+
+    assert response.status_code == 302
+    event = LedgerEvent.objects.get(certificate_no="IRC-T-001-1")
+    assert sorted(event.participations.values_list("investor__name", flat=True)) == [
+        "Lion Holdings",
+        "株式会社サンプル電子",
+    ]
+
+
+def test_only_editors_search_the_investors_for_a_lineup(as_leader):
+    assert as_leader.get(reverse("registry:investor-options"), {"q": "lion"}).status_code == 403

@@ -5,6 +5,7 @@ from japandesk.registry.views.investors import (
     InvestorCreateView,
     InvestorDetailView,
     InvestorListView,
+    InvestorOptionsView,
     InvestorUpdateView,
 )
 from japandesk.registry.views.ledger import EventDeleteView, EventFormView, EventListView
@@ -26,6 +27,7 @@ __all__ = [
     "InvestorCreateView",
     "InvestorDetailView",
     "InvestorListView",
+    "InvestorOptionsView",
     "InvestorUpdateView",
     "JobsCreateView",
     "ProjectCreateView",

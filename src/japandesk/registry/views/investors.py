@@ -2,16 +2,20 @@
 
 from django.contrib import messages
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DetailView, FormView
 
 from japandesk.core import audit
 from japandesk.core.permissions import EditorRequiredMixin, StaffRequiredMixin
+from japandesk.core.text import search_key
 from japandesk.registry import services
 from japandesk.registry.choices import ProjectStatus
-from japandesk.registry.filtersets import InvestorFilterSet
+from japandesk.registry.filtersets import InvestorFilterSet, text_search
 from japandesk.registry.forms import InvestorForm
 from japandesk.registry.models import Country, Investor, LedgerEvent, Participation, Project
 from japandesk.registry.views.base import (
@@ -157,3 +161,20 @@ class InvestorUpdateView(InvestorFormMixin, FormView):
         investor = services.update_investor(self.investor, actor=self.request.user, source="ui", **form.cleaned_data)
         messages.success(self.request, _("Investor {name} saved.").format(name=investor))
         return investor
+
+
+class InvestorOptionsView(EditorRequiredMixin, View):
+    """The investors whose names match `q`, as the options of a line-up row's select."""
+
+    limit = 30
+
+    def get(self, request, *args, **kwargs):
+        query = request.GET.get("q", "")
+        found = []
+        if search_key(query):
+            found = text_search(Investor.objects.select_related("country"), "search_text", query).order_by(
+                "name_latin", "name"
+            )[: self.limit]
+        options = format_html('<option value="">{}</option>', "---------")
+        options += format_html_join("", '<option value="{}">{}</option>', ((i.pk, str(i)) for i in found))
+        return HttpResponse(options)
