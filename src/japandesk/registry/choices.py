@@ -28,3 +28,10 @@ class SectorLevel(models.IntegerChoices):
     GROUP = 3, _("Group")
     CLASS = 4, _("Class")
     SUBCLASS = 5, _("Subclass")
+
+
+class ImportState(models.TextChoices):
+    CHECKING = "checking", _("Being checked")
+    CHECKED = "checked", _("Checked")
+    WRITING = "writing", _("Being imported")
+    DONE = "done", _("Finished")

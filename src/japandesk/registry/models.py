@@ -1,5 +1,7 @@
+import uuid
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from japandesk.core.i18n import localized
 from japandesk.core.models import TimeStampedModel
 from japandesk.core.text import search_key
-from japandesk.registry.choices import EventKind, SectorLevel
+from japandesk.registry.choices import EventKind, ImportState, SectorLevel
 from japandesk.registry.querysets import ProjectQuerySet
 
 
@@ -304,3 +306,29 @@ class DataStamp(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ImportJob(TimeStampedModel):
+    """A ledger file on its way into the registry: checked in the background, previewed by the
+    officer who uploaded it, written in the background once confirmed. The file waits in
+    DATA_DIR/imports under the job's id until it is written or has nothing to write.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(_("file name"), max_length=300)
+    fmt = models.CharField(_("format"), max_length=4)
+    number_format = models.CharField(_("number format"), max_length=2)
+    language = models.CharField(_("language"), max_length=10)
+    state = models.CharField(_("state"), max_length=10, choices=ImportState.choices, default=ImportState.CHECKING)
+    report = models.JSONField(_("report"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

@@ -21,6 +21,7 @@ urlpatterns = [
     path("ledger/<int:event_pk>/edit/", views.EventFormView.as_view(), name="event-update"),
     path("ledger/<int:pk>/delete/", views.EventDeleteView.as_view(), name="event-delete"),
     path("import/", views_import.ImportView.as_view(), name="import"),
-    path("import/confirm/", views_import.ImportConfirmView.as_view(), name="import-confirm"),
+    path("import/<uuid:pk>/", views_import.ImportJobView.as_view(), name="import-job"),
+    path("import/<uuid:pk>/confirm/", views_import.ImportConfirmView.as_view(), name="import-confirm"),
     path("import/template.<str:fmt>", views_import.ImportTemplateView.as_view(), name="import-template"),
 ]

@@ -1,29 +1,27 @@
 """Pages of the import: upload a file, preview what it would change, confirm to write it.
 
-Between the preview and the confirmation the uploaded file waits in a private folder
-under DATA_DIR/imports, named by a random token kept in the user's session; it is
-deleted once confirmed, and files left behind are swept after a day.
+The file is checked and written by background tasks (`registry.import_jobs`); the job's page
+shows that it is being worked on and then the preview or the result.
 """
 
 import datetime
-import os
 import re
-import secrets
-import time
 from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views import View
 
 from japandesk.core.permissions import EditorRequiredMixin
-from japandesk.registry.choices import EventKind
+from japandesk.registry import import_jobs
+from japandesk.registry.choices import EventKind, ImportState
 from japandesk.registry.exporting import LEDGER_COLUMNS, export_response
+from japandesk.registry.import_jobs import imports_dir, sweep  # noqa: F401 (the other imports' pages use them)
 from japandesk.registry.importing import (
     COLUMNS,
     EVENT_KIND_NAMES,
@@ -31,35 +29,17 @@ from japandesk.registry.importing import (
     ImportFileError,
     check_utf8,
     detect_format,
-    import_file,
 )
+from japandesk.registry.models import ImportJob
 
-SESSION_KEY = "japandesk_import"
-KEEP_SECONDS = 24 * 60 * 60
 # How many errors the preview lists; the count says how many more there are.
 ERRORS_SHOWN = 500
+# An upload's token in a file name, for imports that keep a file between two requests.
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}\Z")
 
 
 def default_number_format() -> str:
     return "vi" if (get_language() or "").startswith("vi") else "en"
-
-
-def imports_dir() -> Path:
-    folder = Path(settings.DATA_DIR) / "imports"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
-
-
-def sweep(folder: Path, now: float | None = None) -> None:
-    """Delete uploads older than a day that were never confirmed."""
-    limit = (now or time.time()) - KEEP_SECONDS
-    for path in folder.iterdir():
-        try:
-            if path.is_file() and path.stat().st_mtime < limit:
-                path.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def check_upload(upload) -> str:
@@ -136,81 +116,52 @@ class ImportView(EditorRequiredMixin, View):
         form = UploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_form(request, form)
-        upload = form.cleaned_data["file"]
-        folder = imports_dir()
-        sweep(folder)
-        _discard(request)
-        token = secrets.token_urlsafe(24)
-        path = folder / f"{token}.{form.fmt}"
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "wb") as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-        number_format = form.cleaned_data["number_format"]
-        report = import_file(path, actor=request.user, dry_run=True, number_format=number_format, filename=upload.name)
-        if report.ok and report.events_created:
-            request.session[SESSION_KEY] = {
-                "token": token,
-                "fmt": form.fmt,
-                "name": upload.name,
-                "number_format": number_format,
-            }
-        else:
-            path.unlink(missing_ok=True)
-        return _preview(request, report)
+        job = import_jobs.start(
+            form.cleaned_data["file"],
+            fmt=form.fmt,
+            number_format=form.cleaned_data["number_format"],
+            user=request.user,
+            language=get_language() or settings.LANGUAGE_CODE,
+        )
+        return redirect("registry:import-job", pk=job.pk)
 
 
-def _pending_path(request) -> tuple[dict | None, Path | None]:
-    pending = request.session.get(SESSION_KEY)
-    if not isinstance(pending, dict) or not _TOKEN.match(str(pending.get("token", ""))):
-        return None, None
-    if pending.get("fmt") not in ("xlsx", "csv"):
-        return None, None
-    path = imports_dir() / f"{pending['token']}.{pending['fmt']}"
-    return pending, (path if path.is_file() else None)
+def _own_job(request, pk) -> ImportJob:
+    """The officer's own import; another officer's is not found."""
+    return get_object_or_404(ImportJob, pk=pk, user=request.user)
 
 
-def _discard(request) -> None:
-    _pending, path = _pending_path(request)
-    if path is not None:
-        path.unlink(missing_ok=True)
-    request.session.pop(SESSION_KEY, None)
+class ImportJobView(EditorRequiredMixin, View):
+    """An import being checked or written, then its preview or its result."""
 
-
-def _preview(request, report, status=200):
-    context = {
-        "report": report,
-        "errors": report.errors[:ERRORS_SHOWN],
-        "more_errors": max(len(report.errors) - ERRORS_SHOWN, 0),
-        "can_confirm": report.ok and report.events_created > 0 and not report.written,
-    }
-    return render(request, "registry/import_preview.html", context, status=status)
+    def get(self, request, pk):
+        job = _own_job(request, pk)
+        report = import_jobs.report_of(job)
+        if job.state in (ImportState.CHECKING, ImportState.WRITING) or report is None:
+            return render(request, "registry/import_wait.html", {"job": job})
+        if job.state == ImportState.DONE and report.written:
+            return render(request, "registry/import_done.html", {"job": job, "report": report})
+        context = {
+            "job": job,
+            "report": report,
+            "errors": report.errors[:ERRORS_SHOWN],
+            "more_errors": max(len(report.errors) - ERRORS_SHOWN, 0),
+            "can_confirm": import_jobs.can_confirm(job),
+        }
+        return render(request, "registry/import_preview.html", context)
 
 
 class ImportConfirmView(EditorRequiredMixin, View):
-    """Write the file previewed in this session."""
+    """Write a file its officer has previewed."""
 
     http_method_names = ["post"]
 
-    def post(self, request):
-        sweep(imports_dir())
-        pending, path = _pending_path(request)
-        if path is None:
-            request.session.pop(SESSION_KEY, None)
+    def post(self, request, pk):
+        job = _own_job(request, pk)
+        if not import_jobs.confirm(job):
             messages.error(request, _("There is no file waiting to be imported; upload it again."))
             return redirect("registry:import")
-        try:
-            report = import_file(
-                path,
-                actor=request.user,
-                number_format=pending.get("number_format", "en"),
-                filename=pending.get("name"),
-            )
-        finally:
-            _discard(request)
-        if not report.ok:
-            return _preview(request, report)
-        return render(request, "registry/import_done.html", {"report": report})
+        return redirect("registry:import-job", pk=job.pk)
 
 
 def template_rows() -> list[dict]:

@@ -1,4 +1,5 @@
-"""The import pages: upload, preview, confirm; who may use them; uploads refused with a reason."""
+"""The import pages: upload, preview, confirm (the checking and the writing are background tasks,
+run at once by the embedded mode's backend); who may use them; uploads refused with a reason."""
 
 import csv
 import datetime
@@ -14,12 +15,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from japandesk.core.models import AuditEntry, FxRate
+from japandesk.registry.import_jobs import sweep
 from japandesk.registry.importing import COLUMNS
-from japandesk.registry.models import LedgerEvent, Project
-from japandesk.registry.views_import import SESSION_KEY, sweep
+from japandesk.registry.models import ImportJob, LedgerEvent, Project
 
 IMPORT = reverse("registry:import")
-CONFIRM = reverse("registry:import-confirm")
 
 
 @pytest.fixture(autouse=True)
@@ -72,7 +72,13 @@ GOOD = [
 
 
 def upload(client, data: bytes, name="ledger.csv", number_format="en"):
-    return client.post(IMPORT, {"file": SimpleUploadedFile(name, data), "number_format": number_format})
+    """Upload a file and follow to its job's page."""
+    form = {"file": SimpleUploadedFile(name, data), "number_format": number_format}
+    return client.post(IMPORT, form, follow=True)
+
+
+def confirm_url(job: ImportJob | None = None) -> str:
+    return reverse("registry:import-confirm", args=[(job or ImportJob.objects.latest("created_at")).pk])
 
 
 def stored_files(data_dir):
@@ -84,34 +90,65 @@ def test_an_officer_uploads_previews_and_confirms_an_import(client, officer, ref
     login(client, officer)
     # when the officer uploads a file
     response = upload(client, ledger_csv(GOOD))
-    # then the preview shows what would be created and nothing is written yet
-    assert response.status_code == 200
+    # then the job's page shows what would be created and nothing is written yet
+    job = ImportJob.objects.get()
+    assert response.redirect_chain == [(reverse("registry:import-job", args=[job.pk]), 302)]
     assert response.templates[0].name == "registry/import_preview.html"
     report = response.context["report"]
     assert (report.projects_created, report.investors_created, report.events_created) == (1, 1, 2)
     page = response.content.decode()
     assert "Rows read: 2. To be created — projects: 1, investors: 1, ledger events: 2." in page
-    assert f'action="{CONFIRM}"' in page
+    assert f'action="{confirm_url(job)}"' in page
     assert LedgerEvent.objects.count() == 0
-    pending = client.session[SESSION_KEY]
-    assert stored_files(data_dir) == [f"{pending['token']}.csv"]
-    assert oct((data_dir / "imports" / f"{pending['token']}.csv").stat().st_mode & 0o777) == "0o600"
+    assert (job.state, job.filename, job.user) == ("checked", "ledger.csv", officer)
+    assert stored_files(data_dir) == [f"{job.pk}.csv"]
+    assert oct((data_dir / "imports" / f"{job.pk}.csv").stat().st_mode & 0o777) == "0o600"
     # when the officer confirms
-    response = client.post(CONFIRM)
-    # then the file is imported, the stored copy deleted and the session cleared
-    assert response.status_code == 200
+    response = client.post(confirm_url(job), follow=True)
+    # then the file is imported and the stored copy deleted
     assert response.templates[0].name == "registry/import_done.html"
     assert "Created — projects: 1, investors: 1, ledger events: 2." in response.content.decode()
     assert Project.objects.get().code == "QN-200"
     assert LedgerEvent.objects.count() == 2
     assert AuditEntry.objects.filter(source="import", actor=officer).count() == 4
     assert stored_files(data_dir) == []
-    assert SESSION_KEY not in client.session
+    assert ImportJob.objects.get().state == "done"
     # and a second confirmation finds nothing to import
-    response = client.post(CONFIRM, follow=True)
+    response = client.post(confirm_url(job), follow=True)
     assert response.redirect_chain == [(IMPORT, 302)]
     assert "There is no file waiting to be imported; upload it again." in response.content.decode()
     assert LedgerEvent.objects.count() == 2
+
+
+def test_the_page_of_an_import_still_being_checked_follows_it(client, officer, reference):
+    job = ImportJob.objects.create(user=officer, filename="big.xlsx", fmt="xlsx", number_format="en", language="en")
+    login(client, officer)
+
+    page = client.get(reverse("registry:import-job", args=[job.pk])).content.decode()
+
+    assert 'hx-trigger="load delay:2s"' in page
+    assert "The file is being checked; nothing is written yet." in page
+    assert client.post(confirm_url(job)).status_code == 302
+    assert ImportJob.objects.get().state == "checking"
+
+
+def test_an_import_is_checked_in_the_language_of_its_officer(client, officer, reference):
+    login(client, officer, language="vi")
+
+    response = upload(client, ledger_csv([{**GOOD[0], "sector": "99"}]))
+
+    assert response.context["errors"] == [(2, "Mã ngành VSIC “99” không tồn tại.")]
+
+
+def test_another_officers_import_is_not_found(client, officer, make_user, reference):
+    login(client, officer)
+    upload(client, ledger_csv(GOOD))
+    job = ImportJob.objects.get()
+    login(client, make_user("colleague"))
+
+    assert client.get(reverse("registry:import-job", args=[job.pk])).status_code == 404
+    assert client.post(confirm_url(job)).status_code == 404
+    assert LedgerEvent.objects.count() == 0
 
 
 def test_an_administrator_may_import_an_xlsx(client, administrator, reference):
@@ -124,7 +161,7 @@ def test_an_administrator_may_import_an_xlsx(client, administrator, reference):
     login(client, administrator)
     response = upload(client, data.getvalue(), name="Sổ cái.XLSX")
     assert response.context["report"].events_created == 2
-    client.post(CONFIRM)
+    client.post(confirm_url())
     assert LedgerEvent.objects.count() == 2
 
 
@@ -139,15 +176,14 @@ def test_a_file_with_errors_lists_them_by_line_and_cannot_be_confirmed(client, o
     ]
     assert "2 errors found; nothing was imported." in page
     assert '<td class="text-nowrap">2</td><td>Unknown VSIC sector code “99”.</td>' in page
-    assert CONFIRM not in page
+    assert confirm_url() not in page
     assert stored_files(data_dir) == []
-    assert SESSION_KEY not in client.session
 
 
 def test_a_file_already_imported_has_nothing_to_confirm(client, officer, reference, data_dir):
     login(client, officer)
     upload(client, ledger_csv(GOOD))
-    client.post(CONFIRM)
+    client.post(confirm_url())
     response = upload(client, ledger_csv(GOOD))
     assert response.context["report"].events_unchanged == 2
     assert response.context["can_confirm"] is False
@@ -167,7 +203,7 @@ def test_the_vietnamese_number_format_reads_an_upload(client, officer, reference
     login(client, officer, language="vi")
     response = upload(client, ledger_csv(rows), number_format="vi")
     assert response.context["report"].ok
-    client.post(CONFIRM)
+    client.post(confirm_url())
     assert LedgerEvent.objects.get().capital_change_usd == Decimal("2000000.50")
 
 
@@ -192,6 +228,7 @@ def test_uploads_of_the_wrong_type_are_refused_with_a_reason(client, officer, da
     login(client, officer)
     response = upload(client, data, name=name)
     assert response.status_code == 200
+    assert response.redirect_chain == []
     assert response.templates[0].name == "registry/import.html"
     assert response.context["form"].errors == {"file": [message]}
     assert message in response.content.decode()
@@ -212,7 +249,9 @@ def test_a_leader_may_not_import(client, leader, reference):
     login(client, leader)
     assert client.get(IMPORT).status_code == 403
     assert upload(client, ledger_csv(GOOD)).status_code == 403
-    assert client.post(CONFIRM).status_code == 403
+    job = ImportJob.objects.create(user=leader, filename="x.csv", fmt="csv", number_format="en", language="en")
+    assert client.get(reverse("registry:import-job", args=[job.pk])).status_code == 403
+    assert client.post(confirm_url(job)).status_code == 403
     assert client.get(reverse("registry:import-template", kwargs={"fmt": "xlsx"})).status_code == 403
     assert LedgerEvent.objects.count() == 0
 
