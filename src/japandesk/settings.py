@@ -187,6 +187,8 @@ if EMAIL_BACKEND_PATH == "django.core.mail.backends.smtp.EmailBackend":
         "use_tls": env_bool("EMAIL_USE_TLS", True),
     }
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "japandesk@localhost")
+# The address the product is reached at, for the links in e-mails (tracking, renewal, agendas).
+JAPANDESK_SITE_URL = os.environ.get("JAPANDESK_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
