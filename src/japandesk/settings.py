@@ -204,12 +204,17 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Japan Desk API",
-    "DESCRIPTION": "FDI registry, investment-certificate ledger and as-of analytics.",
+    "DESCRIPTION": (
+        "Japan Desk: the FDI registry and its as-of analytics, zones and land, investor relations (CRM), "
+        "supplier matching, events and B2B meetings, news intelligence, project screening and monitoring."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     # The schema and its docs pages are for signed-in roles, like every endpoint.
     "SERVE_PERMISSIONS": ["japandesk.core.permissions.RolePermission"],
+    # Several models have a "status": each choice set gets a name of its own.
+    "ENUM_NAME_OVERRIDES": {"ProjectStatusEnum": "japandesk.registry.choices.ProjectStatus"},
 }
 
 # The province and origin the product is configured for; any other works.
