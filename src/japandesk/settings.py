@@ -230,6 +230,33 @@ JAPANDESK_PROVINCE_NAMES = dict(
     if "=" in item
 )
 JAPANDESK_FOCUS_COUNTRY = os.environ.get("JAPANDESK_FOCUS_COUNTRY", "JP")
+# The host country: news naming it is not about a foreign origin.
+JAPANDESK_HOST_COUNTRY = os.environ.get("JAPANDESK_HOST_COUNTRY", "VN")
+
+# Maps draw the zones over a bundled province outline; a tile URL template adds online tiles
+# (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png with its attribution).
+JAPANDESK_MAP_TILES = os.environ.get("JAPANDESK_MAP_TILES", "")
+JAPANDESK_MAP_ATTRIBUTION = os.environ.get("JAPANDESK_MAP_ATTRIBUTION", "")
+
+# Public forms (inquiries, registrations): submissions accepted per address and window (seconds),
+# and the header that carries the client's address behind a trusted proxy (e.g. X-Forwarded-For).
+JAPANDESK_INQUIRY_LIMIT = int(os.environ.get("JAPANDESK_INQUIRY_LIMIT", "5"))
+JAPANDESK_INQUIRY_WINDOW = int(os.environ.get("JAPANDESK_INQUIRY_WINDOW", "3600"))
+JAPANDESK_CLIENT_IP_HEADER = os.environ.get("JAPANDESK_CLIENT_IP_HEADER", "")
+
+# Largest news file accepted (pasted text has the same limit).
+JAPANDESK_NEWS_MAX_BYTES = int(os.environ.get("JAPANDESK_NEWS_MAX_BYTES", str(2 * 1024 * 1024)))
+
+# The cache holds public pages and the public forms' rate limits. One process: memory. Several
+# processes share one: CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache with
+# CACHE_LOCATION=japandesk_cache (then `japandesk createcachetable`), or a Redis URL with
+# django.core.cache.backends.redis.RedisCache.
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "japandesk"),
+    }
+}
 
 LOGGING = {
     "version": 1,
