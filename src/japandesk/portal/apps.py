@@ -6,3 +6,5 @@ class PortalConfig(AppConfig):
     name = "japandesk.portal"
     label = "portal"
     verbose_name = _("Public portal")
+    # Called by `japandesk demo` (japandesk.core.demo), in INSTALLED_APPS order.
+    demo_loader = "japandesk.portal.demo.load"

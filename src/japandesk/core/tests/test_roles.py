@@ -53,8 +53,10 @@ def test_reference_data_changed_in_the_administration_site_is_audited(client, ma
     )
 
 
-def test_anonymous_visitors_reach_only_the_public_home_page(client):
-    assert client.get(reverse("home")).status_code == 200
+def test_anonymous_visitors_reach_only_the_public_pages(client):
+    # `/` sends them to the public portal in their browser's language
+    home = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="ja,en;q=0.8")
+    assert (home.status_code, home["Location"]) == (302, "/ja/")
     response = client.get(reverse("registry:dashboard"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
