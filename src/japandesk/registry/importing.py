@@ -27,6 +27,7 @@ from babel.numbers import NumberFormatError
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, models, transaction
+from django.db.models import Q
 from django.db.models.base import ModelState
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -1328,6 +1329,7 @@ def import_file(source, *, actor, dry_run: bool = False, number_format: str = "e
             importer.write(actor)
             # Rows written in bulk pass no model signal: mark the ledger as changed here.
             analytics.changed()
+            _hand_over_registrations(importer, actor)
     except IntegrityError:
         report.add_error(
             None, _("The registry changed while the file was being imported; nothing was written. Please try again.")
@@ -1335,6 +1337,36 @@ def import_file(source, *, actor, dry_run: bool = False, number_format: str = "e
         return report
     report.written = True
     return report
+
+
+def _hand_over_registrations(importer, actor) -> None:
+    """First certificates that the file brought reach the CRM as one entered on a form does
+    (`services.record_event`): the investment leads that were after those projects convert. Only
+    projects that an open lead names, or whose investors an open lead's organisation stands for,
+    are handed over, so that a national-scale file costs a query, not one per project."""
+    codes = [event.code for event in importer.new_events if event.kind == EventKind.REGISTRATION]
+    if not codes:
+        return
+    from japandesk.crm.models import Lead
+    from japandesk.crm.services import project_registered
+
+    open_leads = Lead.objects.filter(pipeline__key="investment", converted_on__isnull=True)
+    candidates = (
+        Project.objects.filter(code__in=codes)
+        .filter(
+            Q(pk__in=open_leads.filter(project__isnull=False).values("project_id"))
+            | Q(
+                events__kind=EventKind.REGISTRATION,
+                events__participations__investor__in=open_leads.filter(
+                    project__isnull=True, organisation__investor__isnull=False
+                ).values("organisation__investor_id"),
+            )
+        )
+        .distinct()
+        .order_by("pk")
+    )
+    for project in candidates:
+        project_registered(project, actor, source="import")
 
 
 def _sorted(report: ImportReport) -> ImportReport:

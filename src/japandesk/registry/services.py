@@ -191,6 +191,12 @@ def record_event(
     audit.record(
         actor, event, AuditAction.CREATE if creating else AuditAction.UPDATE, before, _event_snapshot(event), source
     )
+    if creating and kind == EventKind.REGISTRATION:
+        # The project's first certificate: the CRM links the investment leads that were after it
+        # and moves them to "certificate granted". Imported here: the CRM imports the registry.
+        from japandesk.crm.services import project_registered
+
+        project_registered(project, actor, source=source)
     return event
 
 

@@ -733,3 +733,20 @@ def test_the_dashboard_figures_include_an_import_at_once(officer, reference, vnd
     figures = queries.summary(on)
     assert report.errors == []
     assert (figures["projects"], figures["registered_capital_usd"]) == (1, Decimal(6_000_000))
+
+
+def test_an_imported_first_certificate_converts_the_crm_lead_of_its_investor(officer, reference, vnd_rate):
+    from japandesk.crm import services as crm
+
+    investor = services.create_investor(actor=officer, name="Alpha K.K.", country=reference["JP"])
+    organisation = crm.create_organisation(officer, name="Alpha K.K.", investor=investor)
+    lead = crm.create_lead(officer, pipeline="investment", title="Alpha plant", organisation=organisation)
+    unrelated = crm.create_lead(officer, pipeline="investment", title="Another plant")
+
+    report = run([registration(investor_name="Alpha K.K.")], officer)
+
+    lead.refresh_from_db()
+    unrelated.refresh_from_db()
+    assert report.errors == []
+    assert (lead.project.code, lead.stage.key, lead.converted_on) == ("QN-100", "certificate", D(2021, 4, 1))
+    assert (unrelated.project, unrelated.stage.key) == (None, "inquiry")
