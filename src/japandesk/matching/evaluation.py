@@ -1,10 +1,10 @@
 """Quality of the matching on the evaluation set: precision@5, recall@10 and nDCG@10 per language pair.
 
-The set lives in ``tests/evaluation/``: supplier profiles and buyer needs in Vietnamese, English and Japanese,
-and ``labels.json``, where an analyst tagged each profile with its capabilities and each need with what it asks
-for. Grades follow the rubric written there (3 everything, 2 the main process, 1 something named, 0 otherwise
-and whenever a required certification is missing). A language pair "ja→vi" ranks the Vietnamese profiles for
-the Japanese needs.
+The set lives in ``tests/evaluation/``: supplier profiles and buyer needs in Vietnamese, English, Japanese,
+Korean and Chinese, and ``labels.json``, where an analyst tagged each profile with its capabilities and each
+need with what it asks for. Grades follow the rubric written there (3 everything, 2 the main process, 1
+something named, 0 otherwise and whenever a required certification is missing). A language pair "ja→vi" ranks
+the Vietnamese profiles for the Japanese needs.
 """
 
 import json
@@ -16,7 +16,7 @@ from .engine import Matcher
 from .engine.index import FULL, LEXICAL_ONLY
 
 DATA = Path(__file__).resolve().parent / "tests" / "evaluation"
-LANGUAGES = ("ja", "vi", "en")
+LANGUAGES = ("ja", "vi", "en", "ko", "zh")
 
 
 def read_jsonl(path: Path) -> list[dict]:
