@@ -6,3 +6,4 @@ class EventsConfig(AppConfig):
     name = "japandesk.events"
     label = "events"
     verbose_name = _("Events and B2B meetings")
+    demo_loader = "japandesk.events.demo.load"
