@@ -1,7 +1,10 @@
-"""`japandesk intel extract|cluster FILE...`: the news engine on files, without the database."""
+"""`japandesk intel extract|cluster FILE...`: the news engine on files, without the database;
+`japandesk intel ingest PATH...`: store articles, folders of articles and RSS/Atom files."""
 
 import json
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -35,13 +38,19 @@ class Command(BaseCommand):
     requires_system_checks = []
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True, metavar="{extract,cluster}")
+        actions = parser.add_subparsers(dest="action", required=True, metavar="{extract,cluster,ingest}")
         extract = actions.add_parser("extract", help=_("Print the facts of each file."))
         cluster_parser = actions.add_parser("cluster", help=_("Group the files by story."))
         for sub in (extract, cluster_parser):
             sub.add_argument("files", nargs="+", metavar="FILE", help=_("Article files."))
             sub.add_argument("--json", action="store_true", help=_("Print JSON."))
             sub.add_argument("--language", help=_("The articles' language (ISO 639-1), instead of detecting it."))
+        ingest = actions.add_parser(
+            "ingest", help="Store articles: .txt, .md or .html files, RSS/Atom files, or folders of them."
+        )
+        ingest.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders.")
+        ingest.add_argument("--source", default="", help="The newspaper or website the articles come from.")
+        ingest.add_argument("--user", help="The desk officer recorded as having added them (default: the system).")
         extract.add_argument(
             "--entities",
             action="store_true",
@@ -55,6 +64,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        if options["action"] == "ingest":
+            return self.ingest(options)
         files = options["files"]
         texts = read_files(files)
         language = (options.get("language") or "").strip().lower() or None
@@ -102,3 +113,26 @@ class Command(BaseCommand):
             self.stdout.write(_("Story {number}:").format(number=number))
             for path in group:
                 self.stdout.write(f"  {path}")
+
+    def ingest(self, options):
+        from japandesk.intel import services
+
+        user = None
+        if options.get("user"):
+            user = get_user_model().objects.filter(username=options["user"]).first()
+            if user is None:
+                raise CommandError(_("No user “{name}”.").format(name=options["user"]))
+        results = []
+        try:
+            for path in options["paths"]:
+                results.extend(services.ingest_path(user, path, source=options["source"]))
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
+        except PermissionDenied:
+            raise CommandError(_("This user may not add articles.")) from None
+        created = sum(1 for r in results if r.created)
+        self.stdout.write(
+            _("{created} new articles; {kept} were already stored and are unchanged.").format(
+                created=created, kept=len(results) - created
+            )
+        )

@@ -1,0 +1,1 @@
+"""The news intelligence's pages: the feed and articles, stories, fact review."""
