@@ -6,8 +6,23 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from japandesk.core.choices import Role
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english_to_begin_with():
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test, and each module's data loaded after it, starts in English, the language of the
+    source strings: a request made by an earlier test leaves its language active in the thread."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

@@ -263,6 +263,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Each task's start and end are logged at INFO: kept out of commands' output unless asked for.
+    "loggers": {"django.tasks": {"level": os.environ.get("LOG_LEVEL", "WARNING")}},
 }
 
 # API docs pages load their front-end files from our static folder, vendored from npm.

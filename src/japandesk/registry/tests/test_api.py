@@ -100,14 +100,39 @@ def test_api_root_lists_every_resource(api):
     # Then
     assert response.status_code == 200
     assert sorted(response.json()) == [
+        "b2b/events",
+        "b2b/meetings",
+        "b2b/participants",
+        "b2b/requests",
         "countries",
+        "crm/agreements",
+        "crm/committees",
+        "crm/contacts",
+        "crm/inquiries",
+        "crm/interactions",
+        "crm/leads",
+        "crm/organisations",
+        "crm/pipelines",
+        "crm/tasks",
         "disbursements",
         "events",
+        "introductions",
         "investors",
         "jobs-reports",
+        "land-figures",
+        "needs",
+        "news/articles",
+        "news/facts",
+        "news/stories",
+        "plots",
         "projects",
+        "screening/appraisals",
+        "screening/criteria-sets",
+        "screening/criteria-versions",
+        "screening/monitoring-reports",
         "sectors",
         "stats",
+        "supplier-profiles",
         "zones",
     ]
 
@@ -1090,7 +1115,7 @@ def build_rows(kind: str, n: int, officer, countries, sectors, zones, vnd_rate) 
 QUERY_BOUNDS = {
     "countries": 2,
     "sectors": 2,
-    "zones": 2,
+    "zones": 3,  # with the zones' target sectors
     "investors": 2,
     "projects": 2,
     "events": 3,

@@ -143,7 +143,9 @@ def test_reset_reloads_the_same_registry_and_keeps_other_records(demo_registry):
 def test_every_demo_record_is_audited_as_coming_from_the_demo(demo_registry):
     sources = Counter(AuditEntry.objects.filter(actor=None).values_list("source", flat=True))
 
-    assert sources["demo"] == 30 + 316 + 244 + 395 + 217 + 130
+    # zones, investors, projects, ledger events, disbursements, jobs reports; then the zones'
+    # profiles, land figures, plots and descriptions
+    assert sources["demo"] == 30 + 316 + 244 + 395 + 217 + 130 + 30 + 35 + 7 + 90
 
 
 @pytest.mark.django_db
