@@ -277,6 +277,10 @@ class MemberForm(StyledForm):
         self.fields["role"].choices = MemberRole.choices
 
 
+class EndMembershipForm(StyledForm):
+    until = forms.DateField(label=_("Member until"), widget=DateInput)
+
+
 class MeetingForm(StyledModelForm):
     decisions = forms.CharField(
         label=_("Decisions"),

@@ -930,6 +930,17 @@ def add_member(
 
 
 @transaction.atomic
+def end_membership(membership: Membership, actor, *, until, source: str = "ui") -> Membership:
+    """The member leaves the committee on `until` (the membership and its history stay)."""
+    check_can_edit(actor)
+    if until is None:
+        raise ValidationError({"until": _("Give the date the membership ends.")})
+    if membership.since and until < membership.since:
+        raise ValidationError({"until": _("A membership cannot end before it began.")})
+    return _save(membership, {"until": until}, ("until",), actor=actor, source=source)
+
+
+@transaction.atomic
 def record_meeting(
     committee: Committee, actor, *, attendees=(), decisions=(), source: str = "ui", **data
 ) -> CommitteeMeeting:
@@ -951,10 +962,15 @@ def record_meeting(
 
 
 @transaction.atomic
-def update_meeting(meeting: CommitteeMeeting, actor, *, attendees=None, source: str = "ui", **data):
+@transaction.atomic
+def update_meeting(meeting: CommitteeMeeting, actor, *, attendees=None, decisions=(), source: str = "ui", **data):
+    """Correct a meeting's record; `decisions` are more decisions taken at it."""
     check_can_edit(actor)
     m2m = {"attendees": attendees} if attendees is not None else None
-    return _save(meeting, data, MEETING_FIELDS, actor=actor, source=source, m2m=m2m)
+    meeting = _save(meeting, data, MEETING_FIELDS, actor=actor, source=source, m2m=m2m)
+    for text in decisions:
+        add_decision(meeting, actor, text=text, source=source)
+    return meeting
 
 
 @transaction.atomic

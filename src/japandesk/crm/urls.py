@@ -48,6 +48,8 @@ urlpatterns = [
     path("committees/<int:pk>/", views.CommitteeDetailView.as_view(), name="committee-detail"),
     path("committees/<int:pk>/members/new/", views.MemberCreateView.as_view(), name="member-create"),
     path("committees/<int:pk>/meetings/new/", views.MeetingCreateView.as_view(), name="meeting-create"),
+    path("memberships/<int:pk>/end/", views.MembershipEndView.as_view(), name="membership-end"),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
+    path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting-update"),
     path("decisions/<int:pk>/actions/new/", views.ActionItemCreateView.as_view(), name="action-create"),
 ]

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from japandesk.core.models import AuditEntry
 from japandesk.crm import services
 from japandesk.crm.models import Lead, Organisation, StageChange
 
@@ -32,7 +33,9 @@ def world(officer, yamada_corp, yamada, zones, pipelines):
         council, officer, date=datetime.date(2025, 3, 1), title="Spring", decisions=["Go"]
     )
     inquiry = services.receive_inquiry(name="A", email="a@example.com", message="?", language="ja", consent=True)
+    membership = services.add_member(council, officer, contact=yamada, role="member", since=datetime.date(2024, 1, 1))
     return {
+        "membership": membership,
         "lead": lead,
         "interaction": interaction,
         "task": task,
@@ -89,6 +92,8 @@ EDIT_PAGES = [
     ("crm:committee-create", None),
     ("crm:member-create", "committee"),
     ("crm:meeting-create", "committee"),
+    ("crm:meeting-update", "meeting"),
+    ("crm:membership-end", "membership"),
     ("crm:action-create", "decision"),
 ]
 
@@ -293,3 +298,48 @@ def test_post_only_actions_refuse_a_leader_and_work_for_an_officer(client, world
     world["task"].refresh_from_db()
     assert obligation.done_on is not None
     assert world["task"].done_at is None  # completed, then reopened
+
+
+def test_an_officer_corrects_a_meeting_and_adds_a_decision(client, world, officer, yamada):
+    meeting = world["meeting"]
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("crm:meeting-update", args=[meeting.pk]),
+        {
+            "date": "2025-03-02",
+            "title": "Spring session",
+            "location": "Hạ Long",
+            "attendees": [yamada.pk],
+            "minutes": "Agreed on the Osaka seminar.",
+            "decisions": "Hold a seminar in Osaka\n",
+        },
+    )
+
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert (str(meeting.date), meeting.title, list(meeting.attendees.all())) == (
+        "2025-03-02",
+        "Spring session",
+        [yamada],
+    )
+    assert [d.text for d in meeting.decisions.order_by("id")] == ["Go", "Hold a seminar in Osaka"]
+    entry = AuditEntry.objects.filter(object_id=str(meeting.pk), action="update").get()
+    assert (entry.before["title"], entry.after["title"]) == ("Spring", "Spring session")
+
+
+def test_a_member_leaves_the_committee_on_a_date_and_stays_in_its_history(client, world, officer):
+    membership = world["membership"]
+    client.force_login(officer)
+    client.cookies["japandesk_language"] = "en"
+    address = reverse("crm:membership-end", args=[membership.pk])
+
+    early = client.post(address, {"until": "2023-12-31"})
+    response = client.post(address, {"until": "2025-06-30"})
+
+    assert "A membership cannot end before it began." in early.content.decode()
+    assert response.status_code == 302
+    membership.refresh_from_db()
+    assert str(membership.until) == "2025-06-30"
+    page = client.get(world["committee"].get_absolute_url()).content.decode()
+    assert reverse("crm:membership-end", args=[membership.pk]) not in page

@@ -10,8 +10,8 @@ from django.views.generic import DetailView
 from japandesk.core.permissions import StaffRequiredMixin
 from japandesk.crm import services
 from japandesk.crm.filtersets import CommitteeFilterSet
-from japandesk.crm.forms import ActionItemForm, CommitteeForm, MeetingForm, MemberForm
-from japandesk.crm.models import Committee, CommitteeMeeting, Decision
+from japandesk.crm.forms import ActionItemForm, CommitteeForm, EndMembershipForm, MeetingForm, MemberForm
+from japandesk.crm.models import Committee, CommitteeMeeting, Decision, Membership
 from japandesk.crm.views.base import CrmContextMixin, CrmListView, ServiceFormView, history_of
 
 __all__ = [
@@ -21,7 +21,9 @@ __all__ = [
     "CommitteeListView",
     "MeetingCreateView",
     "MeetingDetailView",
+    "MeetingUpdateView",
     "MemberCreateView",
+    "MembershipEndView",
 ]
 
 
@@ -73,6 +75,28 @@ class MemberCreateView(ServiceFormView):
         return self.committee
 
 
+class MembershipEndView(ServiceFormView):
+    """A member leaves the committee on a date."""
+
+    form_class = EndMembershipForm
+    page_title = gettext_lazy("End a membership")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.membership = get_object_or_404(Membership.objects.select_related("committee", "contact"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"until": services.today()}
+
+    def get_cancel_url(self):
+        return self.membership.committee.get_absolute_url()
+
+    def call_service(self, form):
+        services.end_membership(self.membership, self.request.user, until=form.cleaned_data["until"], source="ui")
+        messages.success(self.request, _("Membership of {name} ended.").format(name=self.membership.contact))
+        return self.membership.committee
+
+
 class MeetingDetailView(StaffRequiredMixin, CrmContextMixin, DetailView):
     model = CommitteeMeeting
     template_name = "crm/meeting_detail.html"
@@ -114,6 +138,41 @@ class MeetingCreateView(ServiceFormView):
         from django.urls import reverse
 
         return reverse("crm:meeting-detail", args=[result.pk])
+
+
+class MeetingUpdateView(ServiceFormView):
+    """Correct a meeting's record (date, attendees, minutes) and add the decisions left out."""
+
+    form_class = MeetingForm
+    page_title = gettext_lazy("Edit the meeting")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.meeting = get_object_or_404(CommitteeMeeting.objects.select_related("committee"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        # The form fills a copy: the service compares the stored record with the new values.
+        kwargs["instance"] = CommitteeMeeting.objects.get(pk=self.meeting.pk)
+        return kwargs
+
+    def get_cancel_url(self):
+        from django.urls import reverse
+
+        return reverse("crm:meeting-detail", args=[self.meeting.pk])
+
+    def call_service(self, form):
+        data = dict(form.cleaned_data)
+        decisions = [line.strip() for line in data.pop("decisions", "").splitlines() if line.strip()]
+        attendees = list(data.pop("attendees", []))
+        meeting = services.update_meeting(
+            self.meeting, self.request.user, attendees=attendees, decisions=decisions, source="ui", **data
+        )
+        messages.success(self.request, _("Meeting {name} updated.").format(name=meeting))
+        return meeting
+
+    def get_success_url(self, result):
+        return self.get_cancel_url()
 
 
 class ActionItemCreateView(ServiceFormView):
