@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
-from japandesk.core import audit
 from japandesk.core.permissions import EditorRequiredMixin, StaffRequiredMixin
 from japandesk.events import services
 from japandesk.events.choices import ParticipantKind, RequestStatus
@@ -16,7 +15,7 @@ from japandesk.events.filtersets import EventFilterSet, MeetingRequestFilterSet,
 from japandesk.events.forms import EventForm, ParticipantForm, RoomForm, RulesForm, SessionForm, StaffRequestForm
 from japandesk.events.models import Event, MeetingRequest, Participant, Session
 from japandesk.events.views.base import EventMixin, call_service, safe_next
-from japandesk.registry.views.base import labelled_history
+from japandesk.registry.views.base import history_of
 
 
 class EventListView(StaffRequiredMixin, ListView):
@@ -106,7 +105,7 @@ class EventDetailView(StaffRequiredMixin, DetailView):
                     (code, reverse("events:public-event", args=[event.slug]) + f"?lang={code}")
                     for code in ("ja", "en", "vi")
                 ],
-                "history": labelled_history(audit.history(event)[:50]),
+                "history": history_of(event, 50),
             }
         )
         return context
@@ -255,7 +254,7 @@ class ParticipantDetailView(StaffRequiredMixin, EventMixin, FormView):
                     "participants"
                 ),
                 "meeting_cap": services.meeting_cap(p),
-                "history": labelled_history(audit.history(p)[:50]),
+                "history": history_of(p, 50),
                 "private_url": self.request.build_absolute_uri(p.get_private_url()),
             }
         )

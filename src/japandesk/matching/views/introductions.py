@@ -12,7 +12,7 @@ from japandesk.matching import services
 from japandesk.matching.filtersets import IntroductionFilterSet
 from japandesk.matching.forms import OutcomeForm
 from japandesk.matching.models import Introduction
-from japandesk.matching.views.base import FilteredListView, ServiceFormMixin, history
+from japandesk.matching.views.base import FilteredListView, ServiceFormMixin, history_of
 
 
 class IntroductionListView(FilteredListView):
@@ -36,7 +36,7 @@ class IntroductionDetailView(StaffRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         introduction = self.object
-        context["history"] = history(introduction)
+        context["history"] = history_of(introduction, 100)
         context["form"] = kwargs.get("form") or OutcomeForm(
             initial={
                 "status": introduction.status,

@@ -13,7 +13,7 @@ from japandesk.matching import services, stored
 from japandesk.matching.filtersets import BuyerNeedFilterSet
 from japandesk.matching.forms import IntroduceForm, NeedForm
 from japandesk.matching.models import BuyerNeed, SupplierProfile
-from japandesk.matching.views.base import FilteredListView, ServiceFormMixin, history
+from japandesk.matching.views.base import FilteredListView, ServiceFormMixin, history_of
 from japandesk.matching.vocabulary import labels
 
 MATCHES_SHOWN = 10
@@ -46,7 +46,7 @@ class NeedDetailView(StaffRequiredMixin, DetailView):
                 "process_labels": labels(need.processes),
                 "matches": matches,
                 "introductions": list(need.introductions.select_related("profile")),
-                "history": history(need),
+                "history": history_of(need, 100),
             }
         )
         return context

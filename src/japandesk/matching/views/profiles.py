@@ -15,7 +15,7 @@ from japandesk.matching.choices import ContentLanguage
 from japandesk.matching.filtersets import SupplierProfileFilterSet
 from japandesk.matching.forms import BrochureForm, ProfileForm
 from japandesk.matching.models import Brochure, SupplierProfile
-from japandesk.matching.views.base import FilteredListView, ServiceFormMixin, history
+from japandesk.matching.views.base import FilteredListView, ServiceFormMixin, history_of
 from japandesk.matching.vocabulary import labels
 from japandesk.zones.models import Zone
 
@@ -57,7 +57,7 @@ class ProfileDetailView(StaffRequiredMixin, DetailView):
                 ],
                 "brochures": list(profile.brochures.all()),
                 "introductions": list(profile.introductions.select_related("need")),
-                "history": history(profile),
+                "history": history_of(profile, 100),
                 "brochure_form": kwargs.get("brochure_form") or BrochureForm(),
             }
         )

@@ -9,13 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
-from japandesk.core import audit
 from japandesk.core.permissions import EditorRequiredMixin, StaffRequiredMixin
 from japandesk.portal import services
 from japandesk.portal.choices import PageKey
 from japandesk.portal.forms import NewsForm, NewsTextForm, PageForm
 from japandesk.portal.models import NewsPost, PageTranslation
-from japandesk.registry.views.base import ServiceFormMixin, labelled_history
+from japandesk.registry.views.base import ServiceFormMixin, history_of
 
 
 def languages() -> list[tuple[str, str]]:
@@ -63,7 +62,7 @@ class PageEditView(EditorRequiredMixin, ServiceFormMixin, FormView):
         title = _("{page} in {language}").format(
             page=PageKey(self.key).label, language=dict(settings.LANGUAGES)[self.language]
         )
-        history = labelled_history(audit.history(row)[:50]) if row else []
+        history = history_of(row, 50) if row else []
         return super().get_context_data(title=title, field_lang=self.language, history=history, **kwargs)
 
     def call_service(self, form):

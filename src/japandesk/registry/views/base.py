@@ -16,7 +16,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
-from japandesk.core import formatting
+from japandesk.core import audit, formatting
 from japandesk.core.permissions import StaffRequiredMixin
 from japandesk.registry import exporting
 from japandesk.registry.forms import add_service_errors
@@ -141,6 +141,11 @@ def _field_of(model, name):
         return model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
+
+
+def history_of(instance, limit: int = 200) -> list:
+    """The latest `limit` audit entries of a record, labelled for a reader (any app's record)."""
+    return labelled_history(audit.history(instance)[:limit])
 
 
 def labelled_history(entries) -> list:

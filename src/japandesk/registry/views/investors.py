@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView
 
-from japandesk.core import audit
 from japandesk.core.permissions import EditorRequiredMixin, StaffRequiredMixin
 from japandesk.core.text import search_key
 from japandesk.registry import services
@@ -22,7 +21,7 @@ from japandesk.registry.views.base import (
     FilteredListView,
     RegistryContextMixin,
     ServiceFormMixin,
-    labelled_history,
+    history_of,
     parse_date,
     today,
 )
@@ -103,7 +102,7 @@ class InvestorDetailView(StaffRequiredMixin, RegistryContextMixin, DetailView):
                 "as_of": on,
                 "projects": projects,
                 "subsidiaries": list(investor.subsidiaries.select_related("country").order_by("name_latin", "name")),
-                "history": labelled_history(audit.history(investor)[:200]),
+                "history": history_of(investor, 200),
             }
         )
         return context

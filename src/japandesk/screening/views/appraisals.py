@@ -11,10 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from japandesk.core import audit
 from japandesk.core.permissions import EditorRequiredMixin, StaffRequiredMixin, can_edit
 from japandesk.registry.forms import add_service_errors
-from japandesk.registry.views.base import labelled_history
+from japandesk.registry.views.base import history_of
 from japandesk.screening import ranking, scoring, services
 from japandesk.screening.choices import RequirementStatus
 from japandesk.screening.filtersets import AppraisalFilterSet
@@ -186,7 +185,7 @@ class AppraisalDetailView(StaffRequiredMixin, DetailView):
                 "inputs": appraisal.inputs,
                 "lead": lead,
                 "can_edit": can_edit(self.request.user),
-                "entries": labelled_history(audit.history(appraisal)[:50]),
+                "entries": history_of(appraisal, 50),
             }
         )
         return context

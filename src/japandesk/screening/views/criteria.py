@@ -9,10 +9,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 
-from japandesk.core import audit
 from japandesk.core.permissions import AdministratorRequiredMixin, StaffRequiredMixin, is_administrator
 from japandesk.registry.forms import add_service_errors
-from japandesk.registry.views.base import labelled_history
+from japandesk.registry.views.base import history_of
 from japandesk.screening import scoring, services
 from japandesk.screening.demo import ILLUSTRATIVE_DEFINITION
 from japandesk.screening.forms import CriteriaSetForm, VersionForm
@@ -97,7 +96,7 @@ class CriteriaDetailView(StaffRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["versions"] = self.object.versions.select_related("published_by").order_by("-number")
         context["is_administrator"] = is_administrator(self.request.user)
-        context["entries"] = labelled_history(audit.history(self.object)[:50])
+        context["entries"] = history_of(self.object, 50)
         return context
 
 
@@ -116,7 +115,7 @@ class VersionDetailView(StaffRequiredMixin, DetailView):
                 "thresholds": definition.get("thresholds", {}),
                 "is_administrator": is_administrator(self.request.user),
                 "appraisal_count": self.object.appraisals.count(),
-                "entries": labelled_history(audit.history(self.object)[:50]),
+                "entries": history_of(self.object, 50),
             }
         )
         return context
