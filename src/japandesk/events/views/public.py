@@ -5,7 +5,6 @@ honeypot field and a rate limit per address, and asks for consent to data proces
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView
 
+from japandesk.core import ratelimit
 from japandesk.events import agenda, mail, services
 from japandesk.events.choices import LANGUAGES, RequestStatus
 from japandesk.events.forms import AvailabilityForm, RegistrationForm, RequestForm
@@ -27,21 +27,10 @@ RATE_LIMITS = {"register": (20, 3600), "participant": (60, 3600)}
 PUBLIC_LANGUAGES = [code for code, _name in LANGUAGES]
 
 
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def rate_limited(request, scope: str) -> bool:
     """Count one more post from this address; True once the scope's limit is passed."""
     limit, window = RATE_LIMITS[scope]
-    key = f"events:rate:{scope}:{client_address(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
+    return ratelimit.count(f"events-{scope}", ratelimit.client_address(request), window) > limit
 
 
 class PublicLanguageMixin:

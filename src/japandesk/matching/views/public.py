@@ -2,13 +2,13 @@
 in its expiry reminder. Registrations are unverified until the desk reviews them.
 """
 
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from japandesk.core import ratelimit
 from japandesk.matching import services
 from japandesk.matching.forms import PublicProfileForm
 from japandesk.matching.models import SupplierProfile
@@ -17,27 +17,15 @@ from japandesk.registry.forms import add_service_errors
 # Registrations accepted from one address per hour; more are refused until the hour is over.
 RATE_LIMIT = 5
 RATE_WINDOW_S = 3600
-
-
-def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
-def _rate_key(request) -> str:
-    return f"matching:public-register:{client_address(request)}"
+RATE_SCOPE = "matching-public-register"
 
 
 def over_limit(request) -> bool:
-    return cache.get(_rate_key(request), 0) >= RATE_LIMIT
+    return ratelimit.used(RATE_SCOPE, ratelimit.client_address(request)) >= RATE_LIMIT
 
 
 def count_attempt(request) -> None:
-    key = _rate_key(request)
-    if not cache.add(key, 1, RATE_WINDOW_S):
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, RATE_WINDOW_S)
+    ratelimit.count(RATE_SCOPE, ratelimit.client_address(request), RATE_WINDOW_S)
 
 
 class PublicRegisterView(FormView):
