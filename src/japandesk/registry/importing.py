@@ -31,11 +31,12 @@ from django.db.models import Q
 from django.db.models.base import ModelState
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from japandesk.core import audit
 from japandesk.core.choices import AuditAction
 from japandesk.core.formatting import parse_decimal
+from japandesk.core.importing import ReportErrors
 from japandesk.core.models import AuditEntry, FxRate
 from japandesk.core.text import search_key
 from japandesk.registry import analytics, services
@@ -335,7 +336,7 @@ class _Event:
 
 
 @dataclass
-class ImportReport:
+class ImportReport(ReportErrors):
     """What an import found or did. `errors` holds (line, message); line is None for the
     file as a whole and 1 for the header row.
     """
@@ -353,25 +354,9 @@ class ImportReport:
     preview_events: list = field(default_factory=list)
     preview_projects: list = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def add_error(self, line: int | None, message: str) -> None:
-        self.errors.append((line, message))
-
-    def error_lines(self) -> list[str]:
-        return [
-            _("line {line}: {message}").format(line=line, message=message) if line else message
-            for line, message in self.errors
-        ]
-
     def summary(self) -> str:
         if self.errors:
-            count = len(self.errors)
-            return ngettext(
-                "{count} error found; nothing was imported.", "{count} errors found; nothing was imported.", count
-            ).format(count=count)
+            return self.errors_summary()
         counts = {
             "rows": self.rows,
             "projects": self.projects_created,

@@ -15,9 +15,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_noop
 
 from japandesk.core.formatting import parse_decimal
+from japandesk.core.importing import ReportErrors
 from japandesk.registry.importing import ImportFileError, _table, _text, fold
 from japandesk.registry.models import Project
 from japandesk.screening import services
@@ -75,7 +76,7 @@ def _header_index() -> dict[str, str]:
 
 
 @dataclass
-class ImportReport:
+class ImportReport(ReportErrors):
     """What an import found or did; `errors` holds (line, message), line None for the whole file."""
 
     filename: str = ""
@@ -87,25 +88,9 @@ class ImportReport:
     errors: list = field(default_factory=list)
     preview: list = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-    def add_error(self, line, message) -> None:
-        self.errors.append((line, message))
-
-    def error_lines(self) -> list[str]:
-        return [
-            _("line {line}: {message}").format(line=line, message=message) if line else message
-            for line, message in self.errors
-        ]
-
     def summary(self) -> str:
         if self.errors:
-            count = len(self.errors)
-            return ngettext(
-                "{count} error found; nothing was imported.", "{count} errors found; nothing was imported.", count
-            ).format(count=count)
+            return self.errors_summary()
         if self.written:
             return _("Rows read: {rows}. Reports created: {created}. Already stored: {unchanged}.").format(
                 rows=self.rows, created=self.created, unchanged=self.unchanged
