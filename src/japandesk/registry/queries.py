@@ -276,9 +276,11 @@ def attracted(start: datetime.date, end: datetime.date, filters: Filters = Filte
     return _attracted(analytics.ledger_copy(), start, end, filters)
 
 
-def _attracted(copy, start, end, filters: Filters, zones=None, countries=None) -> dict:
+def _attracted(copy, start, end, filters: Filters, keep=None) -> dict:
+    """`keep`: the projects matching `filters` at `end`, when the caller has them already."""
     first, last = analytics.day_number(start), analytics.day_number(end)
-    keep = _static_selection(copy, filters, zones) & _origin_selection(copy.origin_on(last), filters, countries)
+    if keep is None:
+        keep = _static_selection(copy, filters) & _origin_selection(copy.origin_on(last), filters)
     days, kinds = copy.event_day, copy.event_kind
     in_period = (days >= first) & (days <= last) & keep[copy.event_row]
     totals = {}
@@ -397,7 +399,8 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
     zones = {z.id: z for z in Zone.objects.all()}
     countries = {c.id: c for c in Country.objects.all()}
     active = state.active
-    selected = active & _static_selection(copy, filters, zones) & _origin_selection(state.origin_id, filters, countries)
+    matching = _static_selection(copy, filters, zones) & _origin_selection(state.origin_id, filters, countries)
+    selected = active & matching
     capital_cents = state.capital_cents[selected]
     projects = int(selected.sum())
     capital = _money(int(capital_cents.sum()))
@@ -454,7 +457,7 @@ def summary(on: datetime.date, filters: Filters = Filters(), period_from: dateti
         "realised_usd": realised,
     }
     if period_from:
-        result["period"] = _attracted(copy, period_from, on, filters, zones, countries)
+        result["period"] = _attracted(copy, period_from, on, filters, keep=matching)
     return result
 
 

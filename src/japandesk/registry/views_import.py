@@ -5,7 +5,6 @@ shows that it is being worked on and then the preview or the result.
 """
 
 import datetime
-import re
 from pathlib import Path
 
 from django import forms
@@ -21,7 +20,6 @@ from japandesk.core.permissions import EditorRequiredMixin
 from japandesk.registry import import_jobs
 from japandesk.registry.choices import EventKind, ImportState
 from japandesk.registry.exporting import LEDGER_COLUMNS, export_response
-from japandesk.registry.import_jobs import imports_dir, sweep  # noqa: F401 (the other imports' pages use them)
 from japandesk.registry.importing import (
     COLUMNS,
     EVENT_KIND_NAMES,
@@ -34,8 +32,6 @@ from japandesk.registry.models import ImportJob
 
 # How many errors the preview lists; the count says how many more there are.
 ERRORS_SHOWN = 500
-# An upload's token in a file name, for imports that keep a file between two requests.
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}\Z")
 
 
 def default_number_format() -> str:

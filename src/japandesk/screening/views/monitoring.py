@@ -3,6 +3,7 @@ figure), a project's commitments against its reports, and the import of reports.
 """
 
 import os
+import re
 import secrets
 
 from django.contrib import messages
@@ -18,14 +19,18 @@ from japandesk.core.models import AuditEntry
 from japandesk.core.permissions import EditorRequiredMixin, StaffRequiredMixin, can_edit
 from japandesk.registry.exporting import export_response
 from japandesk.registry.forms import add_service_errors
+from japandesk.registry.import_jobs import imports_dir, sweep
 from japandesk.registry.models import Project
 from japandesk.registry.views.base import labelled_history
-from japandesk.registry.views_import import _TOKEN, UploadForm, default_number_format, imports_dir, sweep
+from japandesk.registry.views_import import UploadForm, default_number_format
 from japandesk.screening import importing, queries, services
 from japandesk.screening.choices import Flag, ReviewGround
 from japandesk.screening.forms import AsOfForm, CommitmentForm, ReportForm
 from japandesk.screening.models import Commitment, MonitoringReport
 from japandesk.screening.views.dashboard import selection_from
+
+# An upload's random token, as it names the waiting file.
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}\Z")
 
 
 class MonitoringListView(StaffRequiredMixin, TemplateView):
